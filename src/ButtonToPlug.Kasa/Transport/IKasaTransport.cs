@@ -1,0 +1,19 @@
+namespace ButtonToPlug.Kasa.Transport;
+
+/// <summary>
+/// One channel to one device. The command layer hands it a JSON request as UTF-8 and gets the device's JSON answer back;
+/// it never learns whether the legacy XOR/TCP protocol or KLAP over HTTP carried the bytes.
+/// </summary>
+/// <remarks>
+/// A transport classifies its failures into <see cref="KasaException"/> subclasses; it never retries on its own.
+/// Retry decisions live in one place, above the transports, because only that place knows whether a command is idempotent.
+/// </remarks>
+public interface IKasaTransport : IAsyncDisposable
+{
+    KasaEndpoint Endpoint { get; }
+
+    /// <summary>Sends one request and returns the decoded answer (UTF-8 JSON).</summary>
+    /// <exception cref="KasaUnreachableException">Name resolution, connect, reset or timeout; <see cref="KasaUnreachableException.RequestSent"/> tells whether the device may have acted.</exception>
+    /// <exception cref="KasaProtocolException">The answer is not a valid frame.</exception>
+    Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken);
+}
