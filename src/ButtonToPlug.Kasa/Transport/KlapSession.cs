@@ -30,8 +30,8 @@ internal sealed class KlapSession : IDisposable
         _aes.Key = Key;
     }
 
-    /// <summary>The sequence number of the last request sealed (the initial value before the first one).</summary>
-    public int Sequence { get; private set; }
+    /// <summary>The sequence number of the last request sealed (the initial value before the first one). Tests set it to reach the wrap.</summary>
+    public int Sequence { get; internal set; }
 
     internal byte[] Key { get; }
 
