@@ -54,6 +54,9 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
     /// <summary>When set, every reply's signature is corrupted in transit.</summary>
     public bool TamperReplySignature { get; set; }
 
+    /// <summary>When set, encrypted requests are read but never answered (a plug that hangs after the request reached it).</summary>
+    public bool StallRequests { get; set; }
+
     public static async Task<KlapDeviceEmulator> StartAsync(KlapDeviceOptions options, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -80,6 +83,12 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var body = await ReadBodyAsync(context.Request);
+        if (StallRequests && context.Request.Path == "/app/request")
+        {
+            await WaitUntilClientGivesUpAsync(context.RequestAborted);
+            return;
+        }
+
         var (status, reply, setCookie) = context.Request.Path.Value switch
         {
             "/app/handshake1" when HttpMethods.IsPost(context.Request.Method) => Handshake1(body),
@@ -166,6 +175,18 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
     {
         session = null!;
         return request.Cookies.TryGetValue(SessionCookie, out var id) && id is not null && _sessions.TryGetValue(id, out session!);
+    }
+
+    private static async Task WaitUntilClientGivesUpAsync(CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, aborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client timed out and closed the connection: exactly what a stalled plug waits for.
+        }
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)

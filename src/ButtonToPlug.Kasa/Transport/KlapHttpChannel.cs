@@ -76,6 +76,12 @@ internal sealed class KlapHttpChannel : IDisposable
             var what = carriesCommand ? "the answer to a request is not valid HTTP" : "the answer is not HTTP, so this port does not speak KLAP";
             throw new KasaProtocolException(Endpoint, $"{what} ({exception.Message})", exception);
         }
+        catch (HttpRequestException exception) when (exception.HttpRequestError is HttpRequestError.ResponseEnded && !carriesCommand)
+        {
+            // A legacy XOR plug reads "POST" as an absurd frame length and hangs up; a KLAP plug always answers a handshake.
+            throw new KasaProtocolException(
+                Endpoint, $"the connection closed without an HTTP answer to POST /app/{relativePath}, so this port does not speak KLAP", exception);
+        }
         catch (HttpRequestException exception)
         {
             var what = exception.HttpRequestError switch

@@ -43,8 +43,8 @@ public sealed class KlapTransport : IKasaTransport
     /// <summary>The credential set the current session was opened with, or null before the first handshake.</summary>
     internal string? AcceptedCredentials => _session?.AcceptedWith.Label;
 
-    /// <summary>How many handshakes this transport has made.</summary>
-    internal int Handshakes { get; private set; }
+    /// <summary>The open session's cipher, or null; tests move its sequence to the wrap.</summary>
+    internal KlapSession? Cipher => _session?.Cipher;
 
     public async Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
     {
@@ -84,7 +84,6 @@ public sealed class KlapTransport : IKasaTransport
     private async Task OpenSessionAsync(CancellationToken cancellationToken)
     {
         ForgetSession();
-        Handshakes++;
         var session = await KlapHandshake.PerformAsync(_channel, _candidates, cancellationToken);
         var lifetime = session.Cookie.Lifetime;
         var margin = lifetime > 2 * RenewalMargin ? RenewalMargin : lifetime / 2;
