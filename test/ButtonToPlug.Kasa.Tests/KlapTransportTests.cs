@@ -215,6 +215,22 @@ public sealed class KlapTransportTests
         await peer;
     }
 
+    [Fact]
+    public async Task Send_ToAPeerThatAcceptsButNeverAnswers_FailsWithProtocolErrorSayingThePortDoesNotSeemToSpeakKlap()
+    {
+        // A legacy plug reads "POST" as the length of a huge frame and waits for the rest.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var accepted = listener.AcceptTcpClientAsync(Ct).AsTask();
+        await using var transport = new KlapTransport(
+            new KasaEndpoint(IPAddress.Loopback.ToString(), ((IPEndPoint)listener.LocalEndpoint).Port), null, TimeSpan.FromMilliseconds(500));
+
+        var error = await Assert.ThrowsAsync<KasaProtocolException>(() => transport.SendAsync(Encoding.UTF8.GetBytes(TurnOn), Ct));
+
+        Assert.Contains("does not seem to speak KLAP", error.Message, StringComparison.Ordinal);
+        (await accepted).Dispose();
+    }
+
     private static async Task AnswerOnceWithBinaryAsync(TcpListener listener)
     {
         using var client = await listener.AcceptTcpClientAsync(Ct);

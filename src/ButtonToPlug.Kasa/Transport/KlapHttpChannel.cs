@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 
 namespace ButtonToPlug.Kasa.Transport;
 
@@ -16,6 +17,7 @@ internal sealed class KlapHttpChannel : IDisposable
     private readonly HttpClient _http;
     private readonly Uri _appUri;
     private readonly TimeSpan _timeout;
+    private volatile bool _connected;
 
     public KlapHttpChannel(KasaEndpoint endpoint, TimeSpan timeout)
     {
@@ -32,6 +34,7 @@ internal sealed class KlapHttpChannel : IDisposable
             AutomaticDecompression = DecompressionMethods.None,
             // A click makes its requests within a second; an older idle connection may already be gone at the router or plug.
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(10),
+            ConnectCallback = ConnectAsync,
         };
         _http = new HttpClient(handler, disposeHandler: true)
         {
@@ -65,11 +68,16 @@ internal sealed class KlapHttpChannel : IDisposable
             var setCookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToArray() : [];
             return new KlapHttpReply((int)response.StatusCode, bytes, setCookies, response.Content.Headers.ContentType?.MediaType);
         }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && _connected && !carriesCommand)
+        {
+            // A KLAP plug answers a handshake at once; a legacy XOR plug reads "POST" as an absurd frame length and waits forever.
+            throw new KasaProtocolException(
+                Endpoint, $"connected, but no HTTP answer to POST /app/{relativePath} within {Seconds}, so this port does not seem to speak KLAP", exception);
+        }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            var seconds = _timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             throw new KasaUnreachableException(
-                Endpoint, $"no answer to POST /app/{PathOnly(relativePath)} within {seconds} s", carriesCommand && content.WritingStarted, exception);
+                Endpoint, $"no answer to POST /app/{PathOnly(relativePath)} within {Seconds}", carriesCommand && content.WritingStarted, exception);
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError is HttpRequestError.InvalidResponse or HttpRequestError.HttpProtocolError)
         {
@@ -97,6 +105,26 @@ internal sealed class KlapHttpChannel : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private string Seconds => $"{_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
+
+    /// <summary>Connects like the default handler does, and notes that the port accepted a connection.</summary>
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        _connected = true;
+        return new NetworkStream(socket, ownsSocket: true);
+    }
 
     private static string PathOnly(string relativePath)
     {

@@ -43,6 +43,9 @@ public sealed class KlapTransport : IKasaTransport
     /// <summary>The credential set the current session was opened with, or null before the first handshake.</summary>
     internal string? AcceptedCredentials => _session?.AcceptedWith.Label;
 
+    /// <summary>True once a handshake has succeeded: the port speaks KLAP, and later failures are about the plug, not the protocol.</summary>
+    internal bool HasAuthenticated { get; private set; }
+
     /// <summary>The open session's cipher, or null; tests move its sequence to the wrap.</summary>
     internal KlapSession? Cipher => _session?.Cipher;
 
@@ -89,6 +92,7 @@ public sealed class KlapTransport : IKasaTransport
         var margin = lifetime > 2 * RenewalMargin ? RenewalMargin : lifetime / 2;
         _renewAt = _clock.GetTimestamp() + (long)((lifetime - margin).TotalSeconds * _clock.TimestampFrequency);
         _session = session;
+        HasAuthenticated = true;
     }
 
     /// <returns>The decrypted answer, or null when the device says the session is gone and did not act on the request.</returns>
