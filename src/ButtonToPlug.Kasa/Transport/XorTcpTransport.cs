@@ -1,0 +1,211 @@
+using System.Buffers;
+using System.Net.Sockets;
+using ButtonToPlug.Kasa.Transport;
+
+namespace ButtonToPlug.Kasa;
+
+/// <summary>
+/// The legacy Kasa protocol over TCP: one length-prefixed, XOR-encrypted frame out, one frame back.
+/// One connection is kept and reused for the next request while the plug keeps it open.
+/// </summary>
+/// <remarks>
+/// The timeout bounds each <see cref="SendAsync"/> call as a whole (resolve, connect, write and the full answer).
+/// Requests on one instance are serialized: a frame answers the frame before it, nothing else ties them together.
+/// </remarks>
+public sealed class XorTcpTransport : IKasaTransport
+{
+    private readonly TimeSpan timeout;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly byte[] header = new byte[KasaFrame.HeaderLength];
+    private Socket? socket;
+    private NetworkStream? stream;
+    private bool disposed;
+
+    public XorTcpTransport(KasaEndpoint endpoint, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        Endpoint = endpoint;
+        this.timeout = timeout;
+    }
+
+    public KasaEndpoint Endpoint { get; }
+
+    public async Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
+            var connection = await ConnectionAsync(deadline.Token, cancellationToken);
+            await WriteFrameAsync(connection, requestUtf8, deadline.Token, cancellationToken);
+            return await ReadFrameAsync(connection, deadline.Token, cancellationToken);
+        }
+        catch
+        {
+            // After any failure the stream's position in the conversation is unknown; the next request starts afresh.
+            CloseConnection();
+            throw;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        disposed = true;
+        CloseConnection();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<NetworkStream> ConnectionAsync(CancellationToken deadline, CancellationToken caller)
+    {
+        if (stream is not null && socket is not null && !ClosedByPeer(socket))
+        {
+            return stream;
+        }
+
+        // Nothing was sent on a connection the plug has already closed (some firmware closes after every answer),
+        // so opening a new one here can never repeat a command.
+        CloseConnection();
+        var fresh = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await fresh.ConnectAsync(Endpoint.Host, Endpoint.Port, deadline);
+        }
+        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
+        {
+            fresh.Dispose();
+            throw Unreachable(false, $"no connection within {Seconds(timeout)}; check the host, the port-forward and that the plug is powered", null);
+        }
+        catch (SocketException e)
+        {
+            fresh.Dispose();
+            throw Unreachable(false, ConnectFailure(e), e);
+        }
+        catch
+        {
+            fresh.Dispose();
+            throw;
+        }
+
+        socket = fresh;
+        stream = new NetworkStream(fresh, ownsSocket: true);
+        return stream;
+    }
+
+    private async Task WriteFrameAsync(NetworkStream connection, ReadOnlyMemory<byte> request, CancellationToken deadline, CancellationToken caller)
+    {
+        var length = KasaFrame.FrameLength(request.Length);
+        var frame = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            KasaFrame.Write(request.Span, frame);
+
+            // One write for header and payload: plugs (and the simulator) treat each TCP segment as one message.
+            await connection.WriteAsync(frame.AsMemory(0, length), deadline);
+        }
+        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
+        {
+            throw Unreachable(true, $"could not send the request within {Seconds(timeout)}", null);
+        }
+        catch (IOException e)
+        {
+            throw Unreachable(true, $"connection lost while sending the request ({Reason(e)})", e);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(frame);
+        }
+    }
+
+    private async Task<byte[]> ReadFrameAsync(NetworkStream connection, CancellationToken deadline, CancellationToken caller)
+    {
+        try
+        {
+            var got = await ReadFullyAsync(connection, header, deadline);
+            if (got == 0)
+            {
+                throw Unreachable(true, "the plug closed the connection without answering", null);
+            }
+
+            if (got < header.Length)
+            {
+                throw new KasaProtocolException(Endpoint, $"the answer was cut off inside its length header ({got} of {header.Length} bytes)");
+            }
+
+            if (!KasaFrame.TryReadPayloadLength(header, out var announced))
+            {
+                throw new KasaProtocolException(Endpoint, $"the answer announces {announced} bytes; a Kasa plug never sends more than {KasaFrame.MaxPayloadLength} (is this a Kasa plug?)");
+            }
+
+            var payload = new byte[announced];
+            got = await ReadFullyAsync(connection, payload, deadline);
+            if (got < payload.Length)
+            {
+                throw new KasaProtocolException(Endpoint, $"the answer was cut off after {got} of {payload.Length} bytes");
+            }
+
+            XorCipher.DecryptInPlace(payload);
+            return payload;
+        }
+        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
+        {
+            throw Unreachable(true, $"no answer within {Seconds(timeout)}", null);
+        }
+        catch (IOException e)
+        {
+            throw Unreachable(true, $"connection lost while waiting for the answer ({Reason(e)})", e);
+        }
+    }
+
+    /// <summary>Reads until <paramref name="buffer"/> is full or the peer closes; returns how much arrived.</summary>
+    /// <remarks>
+    /// <see cref="Stream.ReadAtLeastAsync"/> with the full length is <c>ReadExactlyAsync</c> that reports how far it got,
+    /// which tells "closed without answering" from "closed mid-frame".
+    /// </remarks>
+    private static async Task<int> ReadFullyAsync(NetworkStream connection, byte[] buffer, CancellationToken deadline) =>
+        buffer.Length == 0 ? 0 : await connection.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, deadline);
+
+    /// <summary>An idle connection that is readable has either been closed by the plug or holds bytes nobody asked for.</summary>
+    private static bool ClosedByPeer(Socket connected)
+    {
+        try
+        {
+            return connected.Poll(0, SelectMode.SelectRead);
+        }
+        catch (SocketException)
+        {
+            return true;
+        }
+    }
+
+    private void CloseConnection()
+    {
+        stream?.Dispose();
+        socket?.Dispose();
+        stream = null;
+        socket = null;
+    }
+
+    private KasaUnreachableException Unreachable(bool requestSent, string message, Exception? inner) =>
+        new(Endpoint, message, requestSent, inner);
+
+    private static string ConnectFailure(SocketException e) => e.SocketErrorCode switch
+    {
+        SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData => $"cannot resolve the host name ({e.Message})",
+        SocketError.ConnectionRefused => "connection refused: nothing listens on that port (check the port-forward and the plug's address)",
+        SocketError.NetworkUnreachable or SocketError.HostUnreachable => $"no route to the host ({e.Message})",
+        SocketError.TimedOut => "the connection attempt timed out",
+        _ => $"cannot connect ({e.SocketErrorCode}: {e.Message})",
+    };
+
+    private static string Reason(IOException e) =>
+        e.InnerException is SocketException s ? $"{s.SocketErrorCode}: {s.Message}" : e.Message;
+
+    private static string Seconds(TimeSpan span) => FormattableString.Invariant($"{span.TotalSeconds:0.###} s");
+}

@@ -1,0 +1,11 @@
+namespace ButtonToPlug;
+
+/// <summary>The <c>errorType</c> values a failed invocation reports (CONTRACTS.md section 4).</summary>
+public static class ErrorTypes
+{
+    public const string InvalidEvent = "InvalidEvent";
+    public const string ConfigurationError = "ConfigurationError";
+    public const string PlugUnreachable = "PlugUnreachable";
+    public const string PlugError = "PlugError";
+    public const string ProtocolError = "ProtocolError";
+}

@@ -1,0 +1,16 @@
+using ButtonToPlug.Actions;
+
+namespace ButtonToPlug.Events;
+
+/// <summary>
+/// An accepted event: a click (<see cref="ClickType"/> set), a direct command (<see cref="Action"/> set) or a
+/// 1-Click health report (neither). <see cref="BatteryText"/> keeps an unreadable battery field for the log.
+/// </summary>
+internal sealed record ButtonEvent(
+    EventSource Source,
+    ClickType? ClickType,
+    ClickAction? Action,
+    string? DeviceId,
+    BatteryVoltage? Battery,
+    string? BatteryText,
+    string? HealthCondition);
