@@ -1,0 +1,65 @@
+using System.Net;
+using ButtonToPlug.Runtime;
+
+namespace ButtonToPlug.Tests.RuntimeApi;
+
+/// <summary>
+/// A scripted Runtime API for the loop: hands out the queued invocations, then answers 500 on <c>next</c> (which ends
+/// the loop); records every post.
+/// </summary>
+internal sealed class FakeRuntimeApiClient : IRuntimeApiClient
+{
+    private readonly Queue<RuntimeInvocation> invocations = new();
+
+    public List<(string RequestId, byte[] Body)> Responses { get; } = [];
+
+    public List<(string RequestId, RuntimeError Error)> Errors { get; } = [];
+
+    public List<RuntimeError> InitErrors { get; } = [];
+
+    public int NextCalls { get; private set; }
+
+    /// <summary>Thrown by every post when set, to play a Runtime API that rejects them.</summary>
+    public RuntimeApiException? PostFailure { get; set; }
+
+    public RuntimeInvocation Enqueue(string eventJson, string? traceId = null)
+    {
+        var invocation = new RuntimeInvocation(
+            Guid.NewGuid().ToString(),
+            DateTimeOffset.UtcNow.AddSeconds(30),
+            traceId,
+            "arn:aws:lambda:us-east-1:123456789012:function:ButtonToPlug",
+            System.Text.Encoding.UTF8.GetBytes(eventJson));
+        invocations.Enqueue(invocation);
+        return invocation;
+    }
+
+    public Task<RuntimeInvocation> GetNextInvocationAsync(CancellationToken cancellationToken)
+    {
+        NextCalls++;
+        return invocations.TryDequeue(out var invocation)
+            ? Task.FromResult(invocation)
+            : Task.FromException<RuntimeInvocation>(
+                new RuntimeApiException("invocation/next answered 500", HttpStatusCode.InternalServerError));
+    }
+
+    public Task PostResponseAsync(string requestId, ReadOnlyMemory<byte> response, CancellationToken cancellationToken) =>
+        Post(() => Responses.Add((requestId, response.ToArray())));
+
+    public Task PostErrorAsync(string requestId, RuntimeError error, CancellationToken cancellationToken) =>
+        Post(() => Errors.Add((requestId, error)));
+
+    public Task PostInitErrorAsync(RuntimeError error, CancellationToken cancellationToken) =>
+        Post(() => InitErrors.Add(error));
+
+    private Task Post(Action record)
+    {
+        if (PostFailure is not null)
+        {
+            return Task.FromException(PostFailure);
+        }
+
+        record();
+        return Task.CompletedTask;
+    }
+}

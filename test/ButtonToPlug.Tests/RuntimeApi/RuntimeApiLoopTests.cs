@@ -1,0 +1,149 @@
+using System.Net;
+using System.Text;
+using ButtonToPlug.Runtime;
+
+namespace ButtonToPlug.Tests.RuntimeApi;
+
+public sealed class RuntimeApiLoopTests : IDisposable
+{
+    private readonly FakeRuntimeApiClient api = new();
+    private readonly StringWriter log = new();
+
+    [Fact]
+    public async Task Response_WhenHandlerReturns_IsPostedForThatRequest()
+    {
+        var first = api.Enqueue("""{"action":"on"}""");
+        var second = api.Enqueue("""{"action":"off"}""");
+
+        var exit = await RunAsync((eventJson, _, _) => Task.FromResult(Encoding.UTF8.GetBytes(
+            "echo " + Encoding.UTF8.GetString(eventJson.Span))));
+
+        Assert.Equal(ExitCodes.RuntimeApiClosed, exit);
+        Assert.Equal(
+            [(first.RequestId, """echo {"action":"on"}"""), (second.RequestId, """echo {"action":"off"}""")],
+            api.Responses.Select(r => (r.RequestId, Encoding.UTF8.GetString(r.Body))));
+        Assert.Empty(api.Errors);
+    }
+
+    [Fact]
+    public async Task Context_CarriesRequestIdDeadlineAndTraceIdOfTheInvocation()
+    {
+        var invocation = api.Enqueue("{}", traceId: "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
+        InvocationContext? seen = null;
+
+        await RunAsync((_, context, _) =>
+        {
+            seen = context;
+            return Task.FromResult(Array.Empty<byte>());
+        });
+
+        Assert.Equal(new InvocationContext(invocation.RequestId, invocation.Deadline, invocation.TraceId), seen);
+    }
+
+    [Theory]
+    [InlineData("InvalidEvent")]
+    [InlineData("ConfigurationError")]
+    [InlineData("PlugUnreachable")]
+    [InlineData("PlugError")]
+    [InlineData("ProtocolError")]
+    public async Task Error_WhenHandlerThrowsFunctionException_IsPostedWithItsErrorType(string errorType)
+    {
+        var invocation = api.Enqueue("{}");
+
+        await RunAsync((_, _, _) => throw new FunctionException(errorType, "what went wrong"));
+
+        var (requestId, error) = Assert.Single(api.Errors);
+        Assert.Equal(invocation.RequestId, requestId);
+        Assert.Equal(new RuntimeError("what went wrong", errorType), error);
+        Assert.Empty(error.StackTrace);
+    }
+
+    [Theory]
+    [InlineData(typeof(InvalidOperationException))]
+    [InlineData(typeof(NullReferenceException))]
+    [InlineData(typeof(OperationCanceledException))]
+    public async Task Error_WhenHandlerFailsUnexpectedly_IsPostedAndTheNextInvocationIsServed(Type exceptionType)
+    {
+        var failing = api.Enqueue("""{"fail":true}""");
+        var next = api.Enqueue("{}");
+
+        await RunAsync((eventJson, _, _) => eventJson.Length > 2
+            ? throw (Exception)Activator.CreateInstance(exceptionType, "defect")!
+            : Task.FromResult("ok"u8.ToArray()));
+
+        Assert.Equal((failing.RequestId, new RuntimeError("defect", exceptionType.Name)), Assert.Single(api.Errors));
+        Assert.Equal(next.RequestId, Assert.Single(api.Responses).RequestId);
+        Assert.Contains(exceptionType.FullName!, log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TraceId_IsInTheEnvironmentForItsOwnInvocationOnly()
+    {
+        api.Enqueue("{}", traceId: "Root=1-aaaaaaaa-000000000000000000000001");
+        api.Enqueue("{}", traceId: null);
+        api.Enqueue("{}", traceId: "Root=1-aaaaaaaa-000000000000000000000003");
+        var seen = new List<string?>();
+
+        await RunAsync((_, _, _) =>
+        {
+            seen.Add(Environment.GetEnvironmentVariable("_X_AMZN_TRACE_ID"));
+            return Task.FromResult(Array.Empty<byte>());
+        });
+
+        Assert.Equal(
+            ["Root=1-aaaaaaaa-000000000000000000000001", null, "Root=1-aaaaaaaa-000000000000000000000003"],
+            seen);
+    }
+
+    [Fact]
+    public async Task Init_WhenBuildingTheFunctionFails_PostsInitErrorAndNeverAsksForEvents()
+    {
+        api.Enqueue("{}");
+
+        var exit = await new RuntimeLoop(api, log).RunAsync(
+            () => throw new FunctionException("ConfigurationError", "PARAMETER_CACHE_SECONDS is not a number"),
+            CancellationToken.None);
+
+        Assert.Equal(ExitCodes.InitFailed, exit);
+        Assert.Equal(new RuntimeError("PARAMETER_CACHE_SECONDS is not a number", "ConfigurationError"), Assert.Single(api.InitErrors));
+        Assert.Equal(0, api.NextCalls);
+    }
+
+    [Fact]
+    public async Task Exit_WhenNextAnswers500_WithoutCallingTheHandler()
+    {
+        var handled = 0;
+
+        var exit = await RunAsync((_, _, _) =>
+        {
+            handled++;
+            return Task.FromResult(Array.Empty<byte>());
+        });
+
+        Assert.Equal(ExitCodes.RuntimeApiClosed, exit);
+        Assert.Equal(1, api.NextCalls);
+        Assert.Equal(0, handled);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest, 3)]
+    [InlineData(HttpStatusCode.RequestEntityTooLarge, 3)]
+    [InlineData(HttpStatusCode.InternalServerError, 1)]
+    [InlineData(null, 1)]
+    public async Task PostFailure_EndsTheLoopOnlyWhenTheApiSaysSo(HttpStatusCode? status, int expectedNextCalls)
+    {
+        api.Enqueue("{}");
+        api.Enqueue("{}");
+        api.PostFailure = new RuntimeApiException("rejected", status);
+
+        var exit = await RunAsync((_, _, _) => Task.FromResult(Array.Empty<byte>()));
+
+        Assert.Equal(ExitCodes.RuntimeApiClosed, exit);
+        Assert.Equal(expectedNextCalls, api.NextCalls);
+    }
+
+    public void Dispose() => log.Dispose();
+
+    private Task<int> RunAsync(InvocationHandler handler) =>
+        new RuntimeLoop(api, log).RunAsync(() => handler, CancellationToken.None);
+}
