@@ -89,7 +89,7 @@ public sealed class KasaClient
     private async Task<(bool WasOn, string? ChildId)> ReadBeforeAsync(PlugOutlet? outlet, CancellationToken cancellationToken)
     {
         var info = await GetSysInfoAsync(cancellationToken);
-        var target = OutletSelection.Resolve(Endpoint, info, outlet);
+        var target = outlet?.ResolveIn(info, Endpoint);
 
         // On a strip without an outlet setting every outlet switches; "was on" then means "any outlet was on".
         return (target?.IsOn ?? info.IsOn, target?.Id);

@@ -6,14 +6,8 @@ namespace ButtonToPlug.Kasa;
 /// <summary>Matches an outlet setting against the outlets a device reports, or explains why it does not fit.</summary>
 internal static class OutletSelection
 {
-    /// <returns>The outlet to address; null when no outlet was asked for.</returns>
-    public static OutletInfo? Resolve(KasaEndpoint endpoint, SysInfo info, PlugOutlet? outlet)
+    public static OutletInfo Resolve(KasaEndpoint endpoint, SysInfo info, PlugOutlet outlet)
     {
-        if (outlet is null)
-        {
-            return null;
-        }
-
         if (!info.IsStrip)
         {
             throw new KasaOutletException(endpoint, $"outlet {outlet} was given, but this {Describe(info)} is not a power strip; leave the outlet unset", info.Children);

@@ -62,6 +62,15 @@ public sealed record PlugOutlet
         return false;
     }
 
+    /// <summary>Finds this outlet among those a strip reported in <paramref name="info"/>.</summary>
+    /// <exception cref="KasaOutletException">The device is not a strip, or has no such outlet; the message lists the outlets it has.</exception>
+    public OutletInfo ResolveIn(SysInfo info, KasaEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return OutletSelection.Resolve(endpoint, info, this);
+    }
+
     public override string ToString() => Index?.ToString(CultureInfo.InvariantCulture) ?? ChildId ?? "";
 
     private static readonly System.Buffers.SearchValues<char> HexDigits =
