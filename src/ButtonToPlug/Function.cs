@@ -1,4 +1,8 @@
+using System.Text.Json;
 using ButtonToPlug.Events;
+using ButtonToPlug.Plug;
+using ButtonToPlug.Reporting;
+using ButtonToPlug.Settings;
 
 namespace ButtonToPlug;
 
@@ -11,24 +15,73 @@ namespace ButtonToPlug;
 public sealed class Function
 #pragma warning restore CA1716
 {
-    private readonly TextWriter log;
+    private readonly ISettingsSource settings;
+    private readonly ClickReporter reporter;
+    private readonly TimeProvider time;
 
-    internal Function(TextWriter log)
+    internal Function(ISettingsSource settings, TextWriter log, TimeProvider time)
     {
-        this.log = log;
+        this.settings = settings;
+        this.time = time;
+        reporter = new ClickReporter(log, time);
     }
 
     /// <summary>The Lambda configuration: settings from SSM Parameter Store under <c>PARAMETER_PATH</c>, log lines on stdout.</summary>
     public static Function FromEnvironment() => FromEnvironment(Console.Out);
 
     /// <summary>As <see cref="FromEnvironment()"/>, with the log lines (one per click, plus metrics) written to <paramref name="log"/>.</summary>
-    public static Function FromEnvironment(TextWriter log) => new(log);
+    /// <exception cref="FunctionException">ConfigurationError: <c>PARAMETER_PATH</c> or <c>PARAMETER_CACHE_SECONDS</c> is malformed.</exception>
+    public static Function FromEnvironment(TextWriter log) => FromOptions(FunctionOptions.Read(Environment.GetEnvironmentVariable), log);
 
-    public Task<byte[]> HandleAsync(ReadOnlyMemory<byte> eventJson, InvocationContext context, CancellationToken cancellationToken)
+    internal static Function FromOptions(FunctionOptions options, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var source = new ParameterStoreSettings(SsmClientFactory.Create(), options.ParameterPath, options.CacheLifetime, TimeProvider.System);
+        return new Function(source, log, TimeProvider.System);
+    }
+
+    /// <summary>Settings from a local JSON file (keys are the parameter names under the path) instead of SSM: <c>press --settings</c>.</summary>
+    public static Function FromSettingsFile(string settingsFile, TextWriter log) =>
+        new(new LocalFileSettings(settingsFile), log, TimeProvider.System);
+
+    public async Task<byte[]> HandleAsync(ReadOnlyMemory<byte> eventJson, InvocationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var buttonEvent = EventParser.Parse(eventJson);
-        log.WriteLine($"{context.RequestId}: {buttonEvent.Source}");
-        throw new FunctionException(ErrorTypes.ConfigurationError, "settings and the plug are not wired into this build yet");
+        var facts = new ClickFacts(context, time.GetTimestamp());
+        try
+        {
+            facts.Event = EventParser.Parse(eventJson);
+            if (facts.Event.Source == EventSource.OneClickHealth)
+            {
+                var reason = $"AWS IoT 1-Click health event ({facts.Event.HealthCondition ?? "deviceHealthMonitor"}), not a click";
+                return JsonSerializer.SerializeToUtf8Bytes(reporter.Ignored(facts, reason), ResultJsonContext.Default.IgnoredResult);
+            }
+
+            using var deadline = new InvocationDeadline(context.Deadline, time, cancellationToken);
+            var read = await settings.GetAsync(deadline.Token);
+            facts.Settings = read.Settings;
+            if (read.Warning is { } warning)
+            {
+                facts.Warnings.Add(warning);
+            }
+
+            facts.Action = facts.Event.Action ?? read.Settings.ActionFor(facts.Event.ClickType!.Value);
+            var change = await PlugCommander.RunAsync(read.Settings, facts.Action, deadline.Token);
+            return JsonSerializer.SerializeToUtf8Bytes(reporter.Succeeded(facts, change), ResultJsonContext.Default.ClickResult);
+        }
+        catch (FunctionException failure)
+        {
+            // Messages are built with SecureString values masked; this is the last check before one leaves the process.
+            var safe = facts.Settings is { Secrets: { IsEmpty: false } secrets } && secrets.Reveals(failure.Message)
+                ? new FunctionException(failure.ErrorType, secrets.Apply(failure.Message))
+                : failure;
+            reporter.Failed(facts, safe);
+            if (ReferenceEquals(safe, failure))
+            {
+                throw;
+            }
+
+            throw safe;
+        }
     }
 }

@@ -1,0 +1,41 @@
+using System.Globalization;
+using ButtonToPlug.Kasa;
+using ButtonToPlug.Settings;
+
+namespace ButtonToPlug.Plug;
+
+/// <summary>Turns a Kasa library failure into the errorType and message a button owner can act on.</summary>
+internal static class KasaFailure
+{
+    public static FunctionException ToFunctionException(KasaException failure, PlugSettings settings)
+    {
+        var (errorType, advice) = failure switch
+        {
+            KasaUnreachableException => (ErrorTypes.PlugUnreachable,
+                $"check that {settings.DisplayHost} is your router's current public name or address, that the router forwards "
+                + $"TCP port {settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask} to the plug's port 9999, and that the plug is powered and on Wi-Fi"),
+            KasaDeviceException => (ErrorTypes.PlugError,
+                "the plug refused the command; check the outlet setting and that the plug works in the Kasa app"),
+            KasaProtocolException => (ErrorTypes.ProtocolError,
+                $"check that port {settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask} is forwarded to the plug and not to another device; plugs with newer firmware "
+                + "speak only the authenticated KLAP protocol"),
+            KasaOutletException => (ErrorTypes.ConfigurationError,
+                "fix the outlet parameter (a 0-based index or a full child id), or delete it to switch the whole device"),
+            KasaAuthenticationException => (ErrorTypes.ConfigurationError,
+                "the plug wants a Kasa account login; check the credentials configured for it"),
+            _ => (ErrorTypes.ProtocolError, "unexpected plug failure"),
+        };
+        return new FunctionException(errorType, settings.Secrets.Apply($"{settings.DisplayEndpoint}: {Detail(failure)}; {advice}"), failure);
+    }
+
+    public static FunctionException DeadlineReached(PlugSettings settings) => new(ErrorTypes.PlugUnreachable,
+        $"{settings.DisplayEndpoint}: the plug did not finish before the invocation's deadline; check the port-forward and "
+        + "the plug's power, or lower the timeout parameter so a slow plug is reported sooner");
+
+    /// <summary>The library's message without its own "host:port: " prefix, which is replaced by the masked endpoint.</summary>
+    private static string Detail(KasaException failure)
+    {
+        var prefix = $"{failure.Endpoint}: ";
+        return failure.Message.StartsWith(prefix, StringComparison.Ordinal) ? failure.Message[prefix.Length..] : failure.Message;
+    }
+}
