@@ -58,6 +58,23 @@ function answer(devices, request) {
   }
 }
 
+// The simulator binds UDP on port 0 and then TCP on the same number, which another socket may already hold on a busy
+// machine (EADDRINUSE). Its own retry still rejects, so a fresh device on a fresh port is started instead.
+async function startDevice(model, alias) {
+  const attempts = 20;
+  for (let attempt = 1; ; attempt += 1) {
+    const device = new Device({ model, port: 0, address: '127.0.0.1', alias });
+    device.deviceNetworking.on('error', (err) => process.stderr.write(`serve.js [${model}] ${err && err.message}\n`));
+    try {
+      await device.start();
+      return device;
+    } catch (err) {
+      await device.stop().catch(() => {});
+      if (!(err && err.code === 'EADDRINUSE') || attempt === attempts) throw err;
+    }
+  }
+}
+
 async function main() {
   const specs = process.argv.slice(2);
   if (specs.length === 0) fail('name at least one model, e.g. hs100');
@@ -65,10 +82,7 @@ async function main() {
   for (const spec of specs) {
     const [model, alias] = spec.split('=', 2);
     if (!Device.models.includes(model)) fail(`unknown model ${model}; known: ${Device.models.join(', ')}`);
-    const device = new Device({ model, port: 0, address: '127.0.0.1', alias });
-    device.deviceNetworking.on('error', (err) => process.stderr.write(`serve.js [${model}] ${err && err.message}\n`));
-    await device.start();
-    devices.push(device);
+    devices.push(await startDevice(model, alias));
   }
 
   process.stdout.write(`${JSON.stringify({
