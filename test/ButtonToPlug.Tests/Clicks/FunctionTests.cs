@@ -274,6 +274,23 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
         Assert.Equal("InvalidEvent", Assert.Single(log.MetricLines).GetProperty("errorType").GetString());
     }
 
+    [Fact]
+    public async Task ParallelClicks_ThroughOneFunction_AllSucceedWithOneLogLineEach()
+    {
+        await SeedAsync(PlugsFixture.SecondPlug, ("double", "on"));
+        var function = CreateFunction();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => function.HandleAsync(
+            """{"clickType":"DOUBLE"}"""u8.ToArray(),
+            new InvocationContext($"parallel-{i}", DateTimeOffset.UtcNow.AddSeconds(30), null),
+            CancellationToken.None)));
+
+        Assert.All(results, r => Assert.Equal("on", JsonDocument.Parse(r).RootElement.GetProperty("after").GetString()));
+        Assert.Equal(40, log.ClickLines.Select(line => line.GetProperty("requestId").GetString()).Distinct().Count());
+        Assert.Equal(40, log.MetricLines.Count);
+        Assert.True((await Plugs.ReadStateAsync(PlugsFixture.SecondPlug)).IsOn);
+    }
+
     private async Task SeedAsync(int device, params (string Key, string Value)[] extra)
     {
         var settings = new Dictionary<string, string>
