@@ -133,20 +133,20 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
         Assert.Contains("forwards TCP port", failure.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task PlugDown_IsPlugUnreachable()
+    [Theory]
+    [InlineData("SINGLE", 1)]
+    [InlineData("DOUBLE", 2)]
+    public async Task PlugDroppingTheConnection_IsPlugUnreachable_AndOnlyIdempotentActionsAreResent(string click, int connections)
     {
-        int port;
-        await using (var gone = await SimulatedPlugs.StartAsync("hs100"))
-        {
-            port = gone.Devices[0].Port;
-        }
+        // SINGLE is toggle: its request went out, so it is never resent. DOUBLE is on: setting a state twice is harmless.
+        using var plug = new DroppingPlug();
+        await moto.Server.PutAllAsync(path, new Dictionary<string, string> { ["host"] = "127.0.0.1", ["port"] = plug.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
-        await moto.Server.PutAllAsync(path, new Dictionary<string, string> { ["host"] = "127.0.0.1", ["port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-
-        var failure = await InvokeFailingAsync("""{"clickType":"LONG"}""");
+        var failure = await InvokeFailingAsync($$"""{"clickType":"{{click}}"}""");
 
         Assert.Equal(ErrorTypes.PlugUnreachable, failure.ErrorType);
+        Assert.Contains("closed the connection", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(connections, plug.Connections);
     }
 
     [Fact]

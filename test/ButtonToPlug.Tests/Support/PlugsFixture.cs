@@ -13,7 +13,22 @@ public sealed class PlugsFixture : IAsyncLifetime
 
     public SimulatedPlugs Plugs => plugs ?? throw new InvalidOperationException("the simulator is not started");
 
-    public async Task InitializeAsync() => plugs = await SimulatedPlugs.StartAsync("hs100", "hs105", "hs300");
+    public async Task InitializeAsync()
+    {
+        // The simulator serves TCP and UDP on one port the OS picked for TCP; now and then UDP finds it taken. A new start
+        // picks new ports, so a couple of attempts turn that rare collision into no failure at all.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                plugs = await SimulatedPlugs.StartAsync("hs100", "hs105", "hs300");
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
 
     public async Task DisposeAsync()
     {
