@@ -144,8 +144,8 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
 
         var failure = await InvokeFailingAsync($$"""{"clickType":"{{click}}"}""");
 
+        // Closed (FIN) or reset (RST) depending on timing: either way the request had left.
         Assert.Equal(ErrorTypes.PlugUnreachable, failure.ErrorType);
-        Assert.Contains("closed the connection", failure.Message, StringComparison.Ordinal);
         Assert.Equal(connections, plug.Connections);
     }
 
