@@ -44,4 +44,13 @@ public sealed class ReadmeTests
         Assert.Contains($"{variable.Groups[1].Value}=jit sam build", Readme.Value, StringComparison.Ordinal);
         Assert.Contains("Handler: ButtonToPlug", Readme.Value, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Readme_RefersOnlyToEventFilesThatExist()
+    {
+        var referenced = Regex.Matches(Readme.Value, @"events/[\w.-]+\.json").Select(m => m.Value).Distinct().ToList();
+
+        Assert.Contains("events/single-click.json", referenced);
+        Assert.All(referenced, path => Assert.True(File.Exists(RepositoryFiles.PathOf(path)), $"README names {path}, which does not exist"));
+    }
 }
