@@ -95,12 +95,14 @@ internal sealed class KlapHttpChannel : IDisposable
             var what = exception.HttpRequestError switch
             {
                 HttpRequestError.NameResolutionError => "cannot resolve the host name",
+                HttpRequestError.ConnectionError when exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused } =>
+                    "connection refused: nothing listens on that port (check the port-forward and the plug's address)",
                 HttpRequestError.ConnectionError => "cannot connect or the connection broke",
                 HttpRequestError.ResponseEnded => "the connection closed before an answer came",
                 _ => "the HTTP exchange failed",
             };
             throw new KasaUnreachableException(
-                Endpoint, $"{what} on POST /app/{PathOnly(relativePath)} ({exception.Message})", carriesCommand && content.WritingStarted, exception);
+                Endpoint, $"{what} (POST /app/{PathOnly(relativePath)}: {exception.Message})", carriesCommand && content.WritingStarted, exception);
         }
     }
 
