@@ -6,6 +6,7 @@ RootCommand root = new("ButtonToPlug's command-line tool: talk to a TP-Link Kasa
 {
     PlugCommand.Create(),
     DiscoverCommand.Create(),
+    PressCommand.Create(),
 };
 
 return await CommandRunner.RunAsync(root, args);

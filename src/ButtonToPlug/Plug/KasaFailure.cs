@@ -1,3 +1,4 @@
+using System.Globalization;
 using ButtonToPlug.Kasa;
 using ButtonToPlug.Kasa.Transport;
 using ButtonToPlug.Settings;
@@ -13,11 +14,11 @@ internal static class KasaFailure
         {
             KasaUnreachableException => (ErrorTypes.PlugUnreachable,
                 $"check that {settings.DisplayHost} is your router's current public name or address, that the router forwards "
-                + $"TCP port {settings.Port} to the plug's {PlugPort(settings)}, and that the plug is powered and on Wi-Fi"),
+                + $"TCP port {settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask} to the plug's {PlugPort(settings)}, and that the plug is powered and on Wi-Fi"),
             KasaDeviceException => (ErrorTypes.PlugError,
                 "the plug refused the command; check the outlet setting and that the plug works in the Kasa app"),
             KasaProtocolException => (ErrorTypes.ProtocolError,
-                $"check that port {settings.Port} is forwarded to the plug and not to another device; plugs with newer firmware "
+                $"check that port {settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask} is forwarded to the plug and not to another device; plugs with newer firmware "
                 + "speak only the authenticated KLAP protocol"),
             KasaOutletException => (ErrorTypes.ConfigurationError,
                 "fix the outlet parameter (a 0-based index or a full child id), or delete it to switch the whole device"),

@@ -20,13 +20,13 @@ internal sealed class ClickReporter(TextWriter output, TimeProvider time)
             ClickTypeText(facts.Event?.ClickType),
             action.ToString(),
             settings.DisplayHost,
-            settings.Port,
+            settings.DisplayPort,
             settings.Outlet is { } outlet ? settings.Secrets.Apply(outlet.ToString()) : null,
             change.WasOn is { } wasOn ? OnOff(wasOn) : null,
             OnOff(change.IsOn),
             action.SwitchBackAfter is { } after ? (int)after.TotalSeconds : null,
             ElapsedMs(facts));
-        Write(facts, "ok", $"{result.Action}: {result.Before ?? "?"} -> {result.After}", null, result);
+        Write(facts, "ok", $"{result.Action}: was {result.Before ?? "unknown"}, now {result.After}", null, result);
         return result;
     }
 
@@ -66,7 +66,7 @@ internal sealed class ClickReporter(TextWriter output, TimeProvider time)
             ClickType: ClickTypeText(buttonEvent?.ClickType),
             Action: facts.Action?.ToString(),
             Host: settings?.DisplayHost,
-            Port: settings?.Port,
+            Port: settings?.DisplayPort,
             Outlet: result?.Outlet ?? (settings?.Outlet is { } outlet ? settings.Secrets.Apply(outlet.ToString()) : null),
             Outcome: outcome,
             ErrorType: failure?.ErrorType,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ButtonToPlug.Actions;
 using ButtonToPlug.Events;
 using ButtonToPlug.Kasa;
@@ -38,6 +39,9 @@ internal sealed record PlugSettings(
 
     /// <summary>The host as it may be shown: masked when it came from a SecureString.</summary>
     public string DisplayHost => Secrets.Apply(Host);
+
+    /// <summary>The port as it may be shown: null when it came from a SecureString.</summary>
+    public int? DisplayPort => Secrets.Reveals(Port.ToString(CultureInfo.InvariantCulture)) ? null : Port;
 
     public string DisplayEndpoint => Secrets.Apply(new KasaEndpoint(Host, Port).ToString());
 }

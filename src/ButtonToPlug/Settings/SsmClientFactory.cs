@@ -13,10 +13,23 @@ internal static class SsmClientFactory
     /// One click has a few seconds in all: each attempt gets 2 s, and the SDK's standard retry mode makes at most 2 more
     /// attempts with jittered backoff for throttling and 5xx. The invocation's deadline cancels whatever is left.
     /// </summary>
-    public static IAmazonSimpleSystemsManagement Create() => new AmazonSimpleSystemsManagementClient(new AmazonSimpleSystemsManagementConfig
+    /// <exception cref="FunctionException">ConfigurationError: no region (Lambda always sets <c>AWS_REGION</c>; a local run may not).</exception>
+    public static IAmazonSimpleSystemsManagement Create()
     {
-        Timeout = TimeSpan.FromSeconds(2),
-        MaxErrorRetry = 2,
-        RetryMode = RequestRetryMode.Standard,
-    });
+        var config = new AmazonSimpleSystemsManagementConfig
+        {
+            Timeout = TimeSpan.FromSeconds(2),
+            MaxErrorRetry = 2,
+            RetryMode = RequestRetryMode.Standard,
+        };
+        try
+        {
+            return new AmazonSimpleSystemsManagementClient(config);
+        }
+        catch (AmazonClientException exception)
+        {
+            throw new FunctionException(ErrorTypes.ConfigurationError,
+                $"cannot create the SSM client ({exception.Message}): set AWS_REGION to the region that holds the parameters, e.g. AWS_REGION=us-east-1", exception);
+        }
+    }
 }
