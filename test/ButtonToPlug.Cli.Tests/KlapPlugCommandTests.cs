@@ -4,7 +4,10 @@ using ButtonToPlug.Testing;
 
 namespace ButtonToPlug.Cli.Tests;
 
-/// <summary>`buttontoplug plug … --protocol klap` as a real child process against the KLAP device emulator.</summary>
+/// <summary>
+/// `buttontoplug plug … --protocol klap` as a real child process against the KLAP device emulator. It runs the process itself
+/// rather than through <see cref="CliProcess"/> because the password has to arrive in an environment variable.
+/// </summary>
 public sealed class KlapPlugCommandTests : IAsyncLifetime
 {
     private const string Email = "owner@example.com";
@@ -72,26 +75,6 @@ public sealed class KlapPlugCommandTests : IAsyncLifetime
 
     private string Port => device.Port.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// The CLI's own build output (same configuration as this test): in this test's output the function's ButtonToPlug.dll and
-    /// the CLI's buttontoplug.dll differ only in case, and only one of them survives the copy.
-    /// </summary>
-    private static string CliAssembly()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ButtonToPlug.sln")))
-            {
-                var testProject = Path.Combine(folder.FullName, "test", "ButtonToPlug.Cli.Tests");
-                var output = Path.GetRelativePath(testProject, AppContext.BaseDirectory);
-                var assembly = Path.Combine(folder.FullName, "src", "ButtonToPlug.Cli", output, "buttontoplug.dll");
-                return File.Exists(assembly) ? assembly : throw new FileNotFoundException("the CLI is not built", assembly);
-            }
-        }
-
-        throw new InvalidOperationException($"no ButtonToPlug.sln above {AppContext.BaseDirectory}");
-    }
-
     private static async Task<(int Exit, string Output, string Error)> RunAsync(string? password, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -100,7 +83,7 @@ public sealed class KlapPlugCommandTests : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(CliAssembly());
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ButtonToPlug.Cli.dll"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
