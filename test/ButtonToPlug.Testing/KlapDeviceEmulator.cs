@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ButtonToPlug.Testing;
+
+/// <summary>
+/// A KLAP plug on a free loopback port: it plays the device side of handshake1/handshake2 and encrypted requests with its own
+/// crypto (<see cref="KlapDeviceCrypto"/>, <see cref="KlapDeviceCipher"/>), and carries out the IOT commands on
+/// <see cref="Plug"/>. Tests can expire sessions and tamper with its proofs and signatures.
+/// </summary>
+public sealed class KlapDeviceEmulator : IAsyncDisposable
+{
+    private const string SessionCookie = "TP_SESSIONID";
+
+    private readonly WebApplication _app;
+    private readonly KlapDeviceOptions _options;
+    private readonly byte[] _authHash;
+    private readonly ConcurrentDictionary<string, DeviceSession> _sessions = new(StringComparer.Ordinal);
+    private int _handshakes;
+    private int _refusedForSession;
+
+    private KlapDeviceEmulator(WebApplication app, KlapDeviceOptions options)
+    {
+        _app = app;
+        _options = options;
+        _authHash = KlapDeviceCrypto.AuthHash(options.Version, options.Username, options.Password);
+        Plug = new KlapEmulatedPlug(options.Model);
+    }
+
+    public string Host { get; } = IPAddress.Loopback.ToString();
+
+    public int Port { get; private set; }
+
+    public KlapEmulatedPlug Plug { get; }
+
+    /// <summary>Completed handshake1 exchanges.</summary>
+    public int Handshakes => Volatile.Read(ref _handshakes);
+
+    /// <summary>Requests refused with 403 because their session was unknown.</summary>
+    public int RefusedForSession => Volatile.Read(ref _refusedForSession);
+
+    /// <summary>When set, handshake1 proves a different auth hash than the one the device holds (an impostor).</summary>
+    public bool TamperDeviceProof { get; set; }
+
+    /// <summary>When set, every reply's signature is corrupted in transit.</summary>
+    public bool TamperReplySignature { get; set; }
+
+    /// <summary>When set, encrypted requests are read but never answered (a plug that hangs after the request reached it).</summary>
+    public bool StallRequests { get; set; }
+
+    public static async Task<KlapDeviceEmulator> StartAsync(KlapDeviceOptions options, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var emulator = new KlapDeviceEmulator(app, options);
+        app.Run(emulator.HandleAsync);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        emulator.Port = new Uri(address).Port;
+        return emulator;
+    }
+
+    /// <summary>Forgets every session, as a plug does when its session times out or it reboots.</summary>
+    public void ExpireSessions() => _sessions.Clear();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var body = await ReadBodyAsync(context.Request);
+        if (StallRequests && context.Request.Path == "/app/request")
+        {
+            await WaitUntilClientGivesUpAsync(context.RequestAborted);
+            return;
+        }
+
+        var (status, reply, setCookie) = context.Request.Path.Value switch
+        {
+            "/app/handshake1" when HttpMethods.IsPost(context.Request.Method) => Handshake1(body),
+            "/app/handshake2" when HttpMethods.IsPost(context.Request.Method) => Handshake2(context.Request, body),
+            "/app/request" when HttpMethods.IsPost(context.Request.Method) => Request(context.Request, body),
+            _ => (404, [], null),
+        };
+        context.Response.StatusCode = status;
+        if (setCookie is not null)
+        {
+            // Written by hand: a real plug packs TIMEOUT into the same header, which the cookie API would not produce.
+            context.Response.Headers.SetCookie = setCookie;
+        }
+
+        if (reply.Length > 0)
+        {
+            context.Response.ContentType = "application/octet-stream";
+            await context.Response.Body.WriteAsync(reply);
+        }
+    }
+
+    private (int, byte[], string?) Handshake1(byte[] localSeed)
+    {
+        if (localSeed.Length != 16)
+        {
+            return (400, [], null);
+        }
+
+        var remoteSeed = RandomNumberGenerator.GetBytes(16);
+        var sessionId = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        _sessions[sessionId] = new DeviceSession(localSeed, remoteSeed);
+        Interlocked.Increment(ref _handshakes);
+        var proof = KlapDeviceCrypto.DeviceProof(_options.Version, localSeed, remoteSeed, _authHash);
+        if (TamperDeviceProof)
+        {
+            proof[0] ^= 0x01;
+        }
+
+        var timeout = _options.SessionTimeoutSeconds.ToString(CultureInfo.InvariantCulture);
+        return (200, [.. remoteSeed, .. proof], $"{SessionCookie}={sessionId};TIMEOUT={timeout}");
+    }
+
+    private (int, byte[], string?) Handshake2(HttpRequest request, byte[] clientProof)
+    {
+        if (!TryGetSession(request, out var session))
+        {
+            return (403, [], null);
+        }
+
+        var expected = KlapDeviceCrypto.ClientProof(_options.Version, session.LocalSeed, session.RemoteSeed, _authHash);
+        if (!CryptographicOperations.FixedTimeEquals(expected, clientProof))
+        {
+            return (403, [], null);
+        }
+
+        session.Cipher = new KlapDeviceCipher(session.LocalSeed, session.RemoteSeed, _authHash);
+        return (200, [], null);
+    }
+
+    private (int, byte[], string?) Request(HttpRequest request, byte[] body)
+    {
+        if (!TryGetSession(request, out var session) || session.Cipher is not { } cipher)
+        {
+            Interlocked.Increment(ref _refusedForSession);
+            return (403, [], null);
+        }
+
+        if (!int.TryParse(request.Query["seq"], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var sequence)
+            || cipher.OpenRequest(body, sequence) is not { } plaintext)
+        {
+            return (400, [], null);
+        }
+
+        var reply = cipher.SealReply(Plug.Execute(plaintext), sequence);
+        if (TamperReplySignature)
+        {
+            reply[0] ^= 0x01;
+        }
+
+        return (200, reply, null);
+    }
+
+    private bool TryGetSession(HttpRequest request, out DeviceSession session)
+    {
+        session = null!;
+        return request.Cookies.TryGetValue(SessionCookie, out var id) && id is not null && _sessions.TryGetValue(id, out session!);
+    }
+
+    private static async Task WaitUntilClientGivesUpAsync(CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, aborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client timed out and closed the connection: exactly what a stalled plug waits for.
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        return buffer.ToArray();
+    }
+
+    private sealed class DeviceSession(byte[] localSeed, byte[] remoteSeed)
+    {
+        public byte[] LocalSeed { get; } = localSeed;
+
+        public byte[] RemoteSeed { get; } = remoteSeed;
+
+        public KlapDeviceCipher? Cipher { get; set; }
+    }
+}
