@@ -67,10 +67,15 @@ public static class KasaDiscovery
             {
                 return found;
             }
-            catch (SocketException)
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
             {
                 // An ICMP "port unreachable" from a host without a plug surfaces here as a reset; keep listening.
                 continue;
+            }
+            catch (SocketException)
+            {
+                // Any other receive failure will not heal within the window; report what has answered so far.
+                return found;
             }
 
             var from = (IPEndPoint)received.RemoteEndPoint;
