@@ -66,7 +66,7 @@ public sealed class Function
             }
 
             facts.Action = facts.Event.Action ?? read.Settings.ActionFor(facts.Event.ClickType!.Value);
-            var change = await PlugCommander.RunAsync(read.Settings, facts.Action, deadline.Token);
+            var change = await PlugCommander.RunAsync(read.Settings, facts.Action, deadline, facts.Warnings);
             return JsonSerializer.SerializeToUtf8Bytes(reporter.Succeeded(facts, change), ResultJsonContext.Default.ClickResult);
         }
         catch (FunctionException failure)
