@@ -79,7 +79,9 @@ internal sealed class ParameterStoreSettings : ISettingsSource
             RawSettings raw;
             try
             {
-                raw = await ReadAsync(limit.Token);
+                // The SDK is handed the token too, but the deadline is kept here: whatever the SDK is doing (a backoff, a
+                // connection that ignores cancellation), the click moves on the moment the token fires.
+                raw = await ReadAsync(limit.Token).WaitAsync(limit.Token);
             }
             catch (Exception exception) when (copy is not null && SsmFailure.IsTransient(exception, cancellationToken))
             {
