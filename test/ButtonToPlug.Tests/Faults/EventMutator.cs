@@ -20,13 +20,13 @@ internal sealed class EventMutator(IReadOnlyList<byte[]> samples, int seed)
 
     private readonly Random random = new(seed);
 
-    public byte[] Next() => random.Next(10) switch
+    public byte[] Next() => random.Next(20) switch
     {
-        0 or 1 or 2 => MutateBytes(Sample()),
-        3 or 4 or 5 => MutateStructure(),
-        6 => Encoding.UTF8.GetBytes(RandomJson(random.Next(1, 6))?.ToJsonString() ?? "null"),
-        7 => Deep(),
-        8 => InvalidUtf8(),
+        < 6 => MutateBytes(Sample()),
+        < 12 => MutateStructure(),
+        < 15 => Encoding.UTF8.GetBytes(RandomJson(random.Next(1, 6))?.ToJsonString() ?? "null"),
+        < 17 => Deep(),
+        < 19 => InvalidUtf8(),
         _ => Huge(),
     };
 
@@ -129,7 +129,7 @@ internal sealed class EventMutator(IReadOnlyList<byte[]> samples, int seed)
 
     private byte[] Deep()
     {
-        var depth = random.Next(2, 20_000);
+        var depth = random.Next(10) == 0 ? random.Next(1_000, 20_000) : random.Next(2, 200);
         var builder = new StringBuilder();
         var asObject = random.Next(2) == 0;
         builder.Append(asObject ? """{"deviceEvent":""" : "{\"clickType\":");
@@ -159,7 +159,7 @@ internal sealed class EventMutator(IReadOnlyList<byte[]> samples, int seed)
 
     private byte[] Huge()
     {
-        var length = random.Next(3) == 0 ? random.Next(100_000, 1_000_000) : random.Next(1_000, 100_000);
+        var length = random.Next(20) == 0 ? random.Next(100_000, 1_000_000) : random.Next(1_000, 20_000);
         var filler = new string((char)random.Next('a', 'z' + 1), length);
         return random.Next(5) switch
         {

@@ -5,7 +5,7 @@ namespace ButtonToPlug.Tests.Faults;
 /// the tests that check a click answers before its deadline.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class FuzzCollection
+public sealed class FuzzRunsAlone
 {
     public const string Name = "fuzz";
 }
