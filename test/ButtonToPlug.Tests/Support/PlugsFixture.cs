@@ -1,0 +1,40 @@
+using ButtonToPlug.Testing;
+
+namespace ButtonToPlug.Tests.Support;
+
+/// <summary>Simulated devices for the end-to-end tests of a class: two single plugs and a six-outlet strip.</summary>
+public sealed class PlugsFixture : IAsyncLifetime
+{
+    public const int Plug = 0;
+    public const int SecondPlug = 1;
+    public const int Strip = 2;
+
+    private SimulatedPlugs? plugs;
+
+    public SimulatedPlugs Plugs => plugs ?? throw new InvalidOperationException("the simulator is not started");
+
+    public async Task InitializeAsync()
+    {
+        // The simulator serves TCP and UDP on one port the OS picked for TCP; now and then UDP finds it taken. A new start
+        // picks new ports, so a couple of attempts turn that rare collision into no failure at all.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                plugs = await SimulatedPlugs.StartAsync("hs100", "hs105", "hs300");
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (plugs is not null)
+        {
+            await plugs.DisposeAsync();
+        }
+    }
+}
