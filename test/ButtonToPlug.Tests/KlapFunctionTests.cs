@@ -3,22 +3,25 @@ using System.Text;
 using System.Text.Json;
 using ButtonToPlug.Settings;
 using ButtonToPlug.Testing;
+using ButtonToPlug.Tests.Support;
 
 namespace ButtonToPlug.Tests;
 
 /// <summary>
 /// A click end to end onto a plug that answers only KLAP: SSM parameters (moto_server) with protocol and credentials,
-/// <see cref="Function.HandleAsync"/>, KLAP over loopback, and the relay state the device emulator holds.
+/// <see cref="Function.HandleAsync"/> with the process's own SSM client, KLAP over loopback, and the relay state the device
+/// emulator holds.
 /// </summary>
-public sealed class KlapFunctionTests(KlapMotoFixture fixture) : IClassFixture<KlapMotoFixture>, IAsyncLifetime, IDisposable
+[Collection(MotoTests.Name)]
+public sealed class KlapFunctionTests(MotoFixture fixture) : IAsyncLifetime, IDisposable
 {
     private const string Email = "owner@example.com";
     private const string Password = "pässword with spaces ";
     private static readonly byte[] SingleClick = """{ "serialNumber": "G030JF055364XVRB", "clickType": "SINGLE", "batteryVoltage": "1705mV" }"""u8.ToArray();
 
-    private readonly string path = $"/ButtonToPlug/klap{Guid.NewGuid():N}";
+    private readonly string path = MotoFixture.NewPath();
     private readonly StringWriter log = new();
-    private readonly MotoServer moto = fixture.Moto;
+    private readonly MotoServer moto = fixture.Server;
     private KlapDeviceEmulator device = null!;
 
     public async Task InitializeAsync()
@@ -108,7 +111,7 @@ public sealed class KlapFunctionTests(KlapMotoFixture fixture) : IClassFixture<K
     };
 
     private Function NewFunction() =>
-        new(new ParameterStoreSettings(moto.Client, path, TimeSpan.Zero, TimeProvider.System), log, TimeProvider.System);
+        new(new ParameterStoreSettings(SsmClientFactory.Create(), path, TimeSpan.Zero, TimeProvider.System), log, TimeProvider.System);
 
     private static InvocationContext Context() =>
         new($"klap-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.AddSeconds(30), null);

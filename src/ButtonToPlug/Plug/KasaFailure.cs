@@ -19,7 +19,7 @@ internal static class KasaFailure
                 "the plug refused the command; check the outlet setting and that the plug works in the Kasa app"),
             KasaProtocolException => (ErrorTypes.ProtocolError,
                 $"check that port {settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask} is forwarded to the plug and not to another device; plugs with newer firmware "
-                + "speak only the authenticated KLAP protocol"),
+                + "speak only the authenticated KLAP protocol on port 80 (set the protocol parameter to auto or klap)"),
             KasaOutletException => (ErrorTypes.ConfigurationError,
                 "fix the outlet parameter (a 0-based index or a full child id), or delete it to switch the whole device"),
             KasaAuthenticationException => (ErrorTypes.ConfigurationError,
