@@ -6,6 +6,7 @@ namespace ButtonToPlug.Tests.Faults;
 /// A click that cannot finish before the invocation's deadline becomes a reported PlugUnreachable error, returned before
 /// the deadline (the function keeps a reserve for posting it), never a Lambda timeout.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class DeadlineTests
 {
     private static readonly TimeSpan Hang = TimeSpan.FromSeconds(20);

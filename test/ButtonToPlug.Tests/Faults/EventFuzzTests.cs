@@ -12,7 +12,7 @@ namespace ButtonToPlug.Tests.Faults;
 /// once with a marker error, so the run stays quick and shows which events parsed as clicks; a sample of those is then
 /// run end to end against a working plug.
 /// </summary>
-[Collection(FuzzRunsAlone.Name)]
+[Collection(RunsAlone.Name)]
 public sealed class EventFuzzTests
 {
     private const int Seed = 20261125;

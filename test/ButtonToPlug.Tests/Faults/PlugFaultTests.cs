@@ -6,16 +6,19 @@ namespace ButtonToPlug.Tests.Faults;
 
 /// <summary>
 /// Issue 5's plug-side faults through <see cref="Function.HandleAsync"/>: each ends as the errorType of CONTRACTS.md
-/// section 4, is cut off by the plug timeout (0.5 s here) and not by the far invocation deadline, allocates nothing
+/// section 4, is cut off by the plug timeout (2 s here) and not by the far invocation deadline, allocates nothing
 /// near what a hostile length header announces, and the same function instance serves the next click normally.
 /// </summary>
 public sealed class PlugFaultTests
 {
     /// <summary>
-    /// A hang guard, not a speed target: far above what the faults may take with a 0.5 s timeout (two attempts of two
+    /// A hang guard, not a speed target: far above what the faults may take with a 2 s timeout (two attempts of two
     /// requests, an auto-protocol fallback), and far below the 60 s deadline, so reaching it means the timeout did not work.
     /// </summary>
     private static readonly TimeSpan Hang = TimeSpan.FromSeconds(20);
+
+    /// <summary>Short enough to keep the silent faults quick, long enough for a scripted answer on a busy machine.</summary>
+    private const string PlugTimeout = "2";
 
     /// <summary>Far below the 4 GB a hostile header announces, far above what one failing click allocates.</summary>
     private const long AllocationBound = 64L * 1024 * 1024;
@@ -38,7 +41,7 @@ public sealed class PlugFaultTests
     {
         var (port, peer) = PlugFaults.Start(fault);
         await using var _ = peer;
-        var settings = new StubSettings(StubSettings.For(port));
+        var settings = new StubSettings(StubSettings.For(port, PlugTimeout));
         using var log = new StringWriter();
         var function = new Function(settings, log, TimeProvider.System);
 
@@ -57,7 +60,7 @@ public sealed class PlugFaultTests
         Assert.Contains($"\"errorType\":\"{errorType}\"", log.ToString(), StringComparison.Ordinal);
 
         await using var working = ScriptedPlug.Working(relayOn: false);
-        settings.Current = StubSettings.For(working.Port);
+        settings.Current = StubSettings.For(working.Port, PlugTimeout);
         var result = await function.HandleAsync(Clicks.Command("toggle"), Clicks.FarDeadline(), CancellationToken.None).WaitAsync(Hang);
 
         using var json = JsonDocument.Parse(result);

@@ -18,7 +18,7 @@ internal sealed class StubSettings(PlugSettings settings) : ISettingsSource
     }
 
     /// <summary>Settings for a plug on loopback with a short plug timeout; <paramref name="more"/> adds or replaces values.</summary>
-    public static PlugSettings For(int port, string timeoutSeconds = "0.5", params (string Key, string Value)[] more)
+    public static PlugSettings For(int port, string timeoutSeconds = "2", params (string Key, string Value)[] more)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
