@@ -66,13 +66,15 @@ public sealed class Function
             }
 
             facts.Action = facts.Event.Action ?? read.Settings.ActionFor(facts.Event.ClickType!.Value);
-            var change = await PlugCommander.RunAsync(read.Settings, facts.Action, deadline.Token);
+            var change = await PlugCommander.RunAsync(read.Settings, facts.Action, deadline, facts.Warnings);
             return JsonSerializer.SerializeToUtf8Bytes(reporter.Succeeded(facts, change), ResultJsonContext.Default.ClickResult);
         }
         catch (FunctionException failure)
         {
             // Messages are built with SecureString values masked; this is the last check before one leaves the process.
-            var safe = facts.Settings is { Secrets: { IsEmpty: false } secrets } && secrets.Reveals(failure.Message)
+            // With secrets about, the inner exception goes too: the Kasa library's own messages name host:port unmasked,
+            // and nothing that prints the whole exception may show them.
+            var safe = facts.Settings is { Secrets: { IsEmpty: false } secrets } && (secrets.Reveals(failure.Message) || failure.InnerException is not null)
                 ? new FunctionException(failure.ErrorType, secrets.Apply(failure.Message))
                 : failure;
             reporter.Failed(facts, safe);

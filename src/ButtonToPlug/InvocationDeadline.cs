@@ -11,10 +11,14 @@ internal sealed class InvocationDeadline : IDisposable
 
     private readonly CancellationTokenSource? timer;
     private readonly CancellationTokenSource linked;
+    private readonly DateTimeOffset end;
+    private readonly TimeProvider time;
 
     public InvocationDeadline(DateTimeOffset deadline, TimeProvider time, CancellationToken cancellationToken)
     {
-        var budget = deadline - time.GetUtcNow() - Reserve;
+        end = deadline - Reserve;
+        this.time = time;
+        var budget = end - time.GetUtcNow();
 
         // A timer accepts at most about 49 days; a caller without a real deadline (the CLI) passes a far one.
         if (budget < TimeSpan.FromDays(1))
@@ -29,6 +33,9 @@ internal sealed class InvocationDeadline : IDisposable
     }
 
     public CancellationToken Token => linked.Token;
+
+    /// <summary>The time left before <see cref="Token"/> fires: what a retry may still spend.</summary>
+    public TimeSpan Remaining => linked.IsCancellationRequested ? TimeSpan.Zero : end - time.GetUtcNow();
 
     public void Dispose()
     {

@@ -109,6 +109,10 @@ public sealed class MotoServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Removes a parameter, as a user would (the end-to-end tests use it for a missing host).</summary>
+    public async Task DeleteAsync(string name) =>
+        await Client.DeleteParameterAsync(new DeleteParameterRequest { Name = name });
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -11,22 +11,27 @@ internal static class PlugCommander
     // A deliberate cache for the warm function: with protocol auto it remembers per endpoint whether XOR or KLAP answered.
     private static readonly KasaTransportFactory Transports = new();
 
+    /// <param name="warnings">Where a retry is noted for the click's log line.</param>
     /// <exception cref="FunctionException">PlugUnreachable, PlugError, ProtocolError, or ConfigurationError (outlet, credentials).</exception>
-    public static async Task<RelayChange> RunAsync(PlugSettings settings, ClickAction action, CancellationToken cancellationToken)
+    public static async Task<RelayChange> RunAsync(PlugSettings settings, ClickAction action, InvocationDeadline deadline, ICollection<string> warnings)
     {
         var endpoint = new KasaEndpoint(settings.Host, settings.Port);
+        var cancellationToken = deadline.Token;
         try
         {
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                return await SwitchAsync(endpoint, settings, action, cancellationToken);
-            }
-            catch (KasaUnreachableException failure) when (MayRetry(failure, action) && !cancellationToken.IsCancellationRequested)
-            {
-                // Retry rule (issue 5): once, and only where a second attempt cannot double the press. If the failed request
-                // never left (resolve or connect failed) nothing happened yet; on and off set an explicit state, so repeating
-                // them is harmless. A toggle whose request went out is never repeated: the plug may already have flipped.
-                return await SwitchAsync(endpoint, settings, action, cancellationToken);
+                try
+                {
+                    return await SwitchAsync(endpoint, settings, action, cancellationToken);
+                }
+                catch (KasaException failure) when (PlugRetryRule.MayRetry(failure, action, attempt, deadline.Remaining, settings.Timeout))
+                {
+                    // Whether a second attempt could double the press is decided in PlugRetryRule, and only there.
+                    var sent = failure is KasaUnreachableException { RequestSent: true } ? "after the request went out" : "before anything was sent";
+                    warnings.Add(settings.Secrets.Apply($"attempt {attempt} failed {sent} ({failure.Message}); {action} tried again"));
+                    await Task.Delay(PlugRetryRule.Pause, cancellationToken);
+                }
             }
         }
         catch (KasaException failure)
@@ -38,9 +43,6 @@ internal static class PlugCommander
             throw KasaFailure.DeadlineReached(settings);
         }
     }
-
-    private static bool MayRetry(KasaUnreachableException failure, ClickAction action) =>
-        !failure.RequestSent || action.Kind != SwitchKind.Toggle;
 
     private static async Task<RelayChange> SwitchAsync(KasaEndpoint endpoint, PlugSettings settings, ClickAction action, CancellationToken cancellationToken)
     {

@@ -9,8 +9,11 @@ namespace ButtonToPlug.Settings;
 /// </summary>
 /// <remarks>
 /// Only settings that passed validation are cached: a user who fixes a parameter after an error sees the fix on the next click.
-/// When SSM fails for a passing reason (throttling, 5xx, network) and an expired copy exists, that copy serves the click
-/// and the log says so; a button press should not fail because SSM hiccupped.
+/// When SSM fails for a passing reason (throttling, 5xx, network, too slow) and an expired copy exists that is at most
+/// <see cref="StaleLimit"/> past its lifetime, that copy serves the click and the log says so: a button press should not fail
+/// because SSM hiccupped. Older copies are not used: by then the user may well have moved the plug or changed an action.
+/// Retries of the SSM call itself belong to the AWS SDK alone (standard retry mode, see <see cref="SsmClientFactory"/>);
+/// this class never calls SSM twice for one click.
 /// </remarks>
 #pragma warning disable CA1001 // The gate lives as long as the process; a SemaphoreSlim without a wait handle holds nothing to release.
 internal sealed class ParameterStoreSettings : ISettingsSource
@@ -23,6 +26,15 @@ internal sealed class ParameterStoreSettings : ISettingsSource
     private readonly ParameterStoreOrigin origin;
     private readonly SemaphoreSlim refresh = new(1, 1);
     private Cached? cached;
+
+    /// <summary>How long past its cache lifetime a copy may still stand in for SSM when SSM is briefly unavailable.</summary>
+    public static readonly TimeSpan StaleLimit = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// With a usable copy in hand, SSM gets this long (one SDK attempt) before the copy serves the click, so a slow SSM
+    /// leaves the plug its own timeout inside the invocation's deadline. Without a copy SSM gets whatever time is left.
+    /// </summary>
+    public static readonly TimeSpan RefreshLimitWithCopy = SsmClientFactory.AttemptTimeout;
 
     public ParameterStoreSettings(IAmazonSimpleSystemsManagement ssm, string path, TimeSpan cacheLifetime, TimeProvider time)
     {
@@ -41,7 +53,15 @@ internal sealed class ParameterStoreSettings : ISettingsSource
         }
 
         // Clicks that arrive together on a cold cache share one SSM call.
-        await refresh.WaitAsync(cancellationToken);
+        try
+        {
+            await refresh.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+        {
+            throw SsmFailure.ToFunctionException(exception, path, cancellationToken);
+        }
+
         try
         {
             if (Fresh() is { } fetchedMeanwhile)
@@ -49,16 +69,26 @@ internal sealed class ParameterStoreSettings : ISettingsSource
                 return new SettingsRead(fetchedMeanwhile, null);
             }
 
+            var copy = Usable();
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (copy is not null)
+            {
+                limit.CancelAfter(RefreshLimitWithCopy);
+            }
+
             RawSettings raw;
             try
             {
-                raw = await ReadAsync(cancellationToken);
+                // The SDK is handed the token too, but the deadline is kept here: whatever the SDK is doing (a backoff, a
+                // connection that ignores cancellation), the click moves on the moment the token fires.
+                raw = await ReadAsync(limit.Token).WaitAsync(limit.Token);
             }
-            catch (Exception exception) when (SsmFailure.IsTransient(exception, cancellationToken) && cached is { } stale)
+            catch (Exception exception) when (copy is not null && SsmFailure.IsTransient(exception, cancellationToken))
             {
-                var age = time.GetElapsedTime(stale.ReadAt);
-                return new SettingsRead(stale.Settings,
-                    $"SSM Parameter Store failed ({SsmFailure.Describe(exception)}); using the settings read {age.TotalSeconds:0} s ago");
+                var age = time.GetElapsedTime(copy.ReadAt);
+                var why = limit.IsCancellationRequested ? $"no answer within {RefreshLimitWithCopy.TotalSeconds:0.#} s" : SsmFailure.Describe(exception);
+                return new SettingsRead(copy.Settings,
+                    $"SSM Parameter Store failed ({why}); using the cached settings read {age.TotalSeconds:0} s ago");
             }
             catch (Exception exception) when (exception is not FunctionException)
             {
@@ -81,6 +111,10 @@ internal sealed class ParameterStoreSettings : ISettingsSource
 
     private PlugSettings? Fresh() =>
         cached is { } entry && time.GetElapsedTime(entry.ReadAt) < cacheLifetime ? entry.Settings : null;
+
+    /// <summary>The expired copy, while it is recent enough to stand in for SSM.</summary>
+    private Cached? Usable() =>
+        cached is { } entry && time.GetElapsedTime(entry.ReadAt) < cacheLifetime + StaleLimit ? entry : null;
 
     private async Task<RawSettings> ReadAsync(CancellationToken cancellationToken)
     {

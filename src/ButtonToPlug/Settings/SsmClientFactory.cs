@@ -9,19 +9,19 @@ namespace ButtonToPlug.Settings;
 /// </summary>
 internal static class SsmClientFactory
 {
+    /// <summary>How long one SSM request may take before the SDK gives up on it (and, budget allowing, retries).</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
+
     /// <summary>
-    /// One click has a few seconds in all: each attempt gets 2 s, and the SDK's standard retry mode makes at most 2 more
-    /// attempts with jittered backoff for throttling and 5xx. The invocation's deadline cancels whatever is left.
+    /// One click has a few seconds in all: each attempt gets <see cref="AttemptTimeout"/>, and the SDK's standard retry mode
+    /// makes at most 2 more attempts with jittered exponential backoff for throttling, 5xx, timeouts and dropped
+    /// connections, and none for permanent errors (access denied, validation). The SDK is the only layer that retries SSM
+    /// calls; the function adds none on top. The invocation's deadline cancels whatever is left, backoff included.
     /// </summary>
     /// <exception cref="FunctionException">ConfigurationError: no region (Lambda always sets <c>AWS_REGION</c>; a local run may not).</exception>
     public static IAmazonSimpleSystemsManagement Create()
     {
-        var config = new AmazonSimpleSystemsManagementConfig
-        {
-            Timeout = TimeSpan.FromSeconds(2),
-            MaxErrorRetry = 2,
-            RetryMode = RequestRetryMode.Standard,
-        };
+        var config = NewConfig();
         try
         {
             return new AmazonSimpleSystemsManagementClient(config);
@@ -32,4 +32,12 @@ internal static class SsmClientFactory
                 $"cannot create the SSM client ({exception.Message}): set AWS_REGION to the region that holds the parameters, e.g. AWS_REGION=us-east-1", exception);
         }
     }
+
+    /// <summary>The client settings above; the fault tests build their client from the same ones, so they test these retries.</summary>
+    internal static AmazonSimpleSystemsManagementConfig NewConfig() => new()
+    {
+        Timeout = AttemptTimeout,
+        MaxErrorRetry = 2,
+        RetryMode = RequestRetryMode.Standard,
+    };
 }

@@ -53,9 +53,10 @@ internal static class SsmFailure
                 $"SSM rejected the parameter path {path}: set PARAMETER_PATH to a path like /ButtonToPlug (SSM said: {invalid.Message})",
             AmazonServiceException service when CredentialErrors.Contains(service.ErrorCode ?? "") =>
                 $"SSM did not accept the function's AWS credentials ({Describe(service)}); check the credentials and AWS_REGION",
+            // Throttling arrives as an HTTP 400 too: passing errors are recognised before "refused".
             _ when IsTransient(exception, cancellationToken) =>
-                $"SSM Parameter Store is unavailable right now ({Describe(exception)}) and no earlier copy of the settings under {path} "
-                + "is cached; nothing was sent to the plug. Press again in a moment",
+                $"SSM Parameter Store is unavailable right now ({Describe(exception)}) and no recent cached copy of the settings under {path} "
+                + "exists; nothing was sent to the plug. Press again in a moment",
             AmazonServiceException service when service.StatusCode == HttpStatusCode.BadRequest =>
                 $"SSM refused to read {path} ({Describe(service)})",
             AmazonClientException client =>

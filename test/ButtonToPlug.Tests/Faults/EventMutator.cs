@@ -1,0 +1,180 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace ButtonToPlug.Tests.Faults;
+
+/// <summary>
+/// Makes hostile events from a seeded <see cref="Random"/>: the sample events with bytes flipped, cut or repeated, with
+/// values swapped for the wrong types, random JSON, huge strings, deep nesting, invalid UTF-8 and raw noise.
+/// The same seed gives the same events, so a failure reproduces.
+/// </summary>
+internal sealed class EventMutator(IReadOnlyList<byte[]> samples, int seed)
+{
+    private static readonly string[] Words =
+    [
+        "clickType", "SINGLE", "DOUBLE", "LONG", "single", "LoNg", "TRIPLE", "action", "on", "off", "toggle", "on:30m", "off:90s",
+        "on:25h", "on:0s", "on:1h30m", "off:-5m", "toggle:5m", "deviceEvent", "buttonClicked", "deviceHealthMonitor", "deviceInfo",
+        "serialNumber", "batteryVoltage", "1705mV", "2000 mV", "-3mV", "99999999999999999999mV", "", " ", "\u0000", "\uFFFD", "é",
+        "null", "true", "{}", "[]",
+    ];
+
+    private readonly Random random = new(seed);
+
+    public byte[] Next() => random.Next(20) switch
+    {
+        < 6 => MutateBytes(Sample()),
+        < 12 => MutateStructure(),
+        < 15 => Encoding.UTF8.GetBytes(RandomJson(random.Next(1, 6))?.ToJsonString() ?? "null"),
+        < 17 => Deep(),
+        < 19 => InvalidUtf8(),
+        _ => Huge(),
+    };
+
+    private byte[] Sample() => samples[random.Next(samples.Count)];
+
+    private byte[] MutateBytes(byte[] source)
+    {
+        var bytes = new List<byte>(source);
+        for (var edits = random.Next(1, 6); edits > 0 && bytes.Count > 0; edits--)
+        {
+            var at = random.Next(bytes.Count);
+            switch (random.Next(5))
+            {
+                case 0:
+                    bytes[at] = (byte)random.Next(256);
+                    break;
+                case 1:
+                    bytes.RemoveRange(at, Math.Min(random.Next(1, 16), bytes.Count - at));
+                    break;
+                case 2:
+                    bytes.InsertRange(at, Encoding.UTF8.GetBytes(Words[random.Next(Words.Length)]));
+                    break;
+                case 3:
+                    bytes.InsertRange(at, bytes.GetRange(at, Math.Min(random.Next(1, 32), bytes.Count - at)));
+                    break;
+                default:
+                    bytes.RemoveRange(at, bytes.Count - at);
+                    break;
+            }
+        }
+
+        return [.. bytes];
+    }
+
+    private byte[] MutateStructure()
+    {
+        var root = JsonNode.Parse(Sample())!;
+        for (var edits = random.Next(1, 4); edits > 0; edits--)
+        {
+            var objects = Objects(root).ToList();
+            var target = objects[random.Next(objects.Count)];
+            var names = target.Select(p => p.Key).ToList();
+            switch (random.Next(4))
+            {
+                case 0 when names.Count > 0:
+                    target[names[random.Next(names.Count)]] = RandomJson(random.Next(0, 3));
+                    break;
+                case 1 when names.Count > 0:
+                    target.Remove(names[random.Next(names.Count)]);
+                    break;
+                case 2:
+                    target[Words[random.Next(Words.Length)]] = RandomJson(random.Next(0, 3));
+                    break;
+                default:
+                    target[Words[random.Next(Words.Length)]] = Words[random.Next(Words.Length)];
+                    break;
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(root.ToJsonString());
+    }
+
+    private static IEnumerable<JsonObject> Objects(JsonNode? node)
+    {
+        if (node is JsonObject obj)
+        {
+            yield return obj;
+            foreach (var (_, child) in obj.ToList())
+            {
+                foreach (var inner in Objects(child))
+                {
+                    yield return inner;
+                }
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (var item in array)
+            {
+                foreach (var inner in Objects(item))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    private JsonNode? RandomJson(int depth) => random.Next(depth > 0 ? 8 : 6) switch
+    {
+        0 => null,
+        1 => JsonValue.Create(random.Next(2) == 0),
+        2 => JsonValue.Create(random.Next(3) == 0 ? random.NextDouble() * double.MaxValue : random.Next(int.MinValue, int.MaxValue)),
+        3 => JsonValue.Create(Words[random.Next(Words.Length)]),
+        4 => JsonValue.Create(new string((char)random.Next(32, 0xD7FF), random.Next(0, 64))),
+        5 => JsonValue.Create(Words[random.Next(Words.Length)].ToUpperInvariant()),
+        6 => new JsonArray([.. Enumerable.Range(0, random.Next(4)).Select(_ => RandomJson(depth - 1))]),
+        _ => new JsonObject(Enumerable.Range(0, random.Next(5)).Select(i =>
+            KeyValuePair.Create($"{Words[random.Next(Words.Length)]}{i}", RandomJson(depth - 1)))),
+    };
+
+    private byte[] Deep()
+    {
+        var depth = random.Next(10) == 0 ? random.Next(1_000, 20_000) : random.Next(2, 200);
+        var builder = new StringBuilder();
+        var asObject = random.Next(2) == 0;
+        builder.Append(asObject ? """{"deviceEvent":""" : "{\"clickType\":");
+        for (var i = 0; i < depth; i++)
+        {
+            builder.Append(asObject ? """{"buttonClicked":""" : "[");
+        }
+
+        builder.Append("\"SINGLE\"");
+        if (random.Next(3) > 0)
+        {
+            builder.Append(asObject ? '}' : ']', depth);
+            builder.Append('}');
+        }
+
+        return Encoding.UTF8.GetBytes(builder.ToString());
+    }
+
+    private byte[] InvalidUtf8()
+    {
+        byte[][] bad = [[0xC3, 0x28], [0xFF], [0xED, 0xA0, 0x80], [0xF0, 0x28, 0x8C, 0x28], [0xC0, 0xAF], [0xE2, 0x82], [0x80]];
+        var source = Sample();
+        var quote = Array.IndexOf(source, (byte)'"', random.Next(source.Length));
+        var at = quote < 0 ? random.Next(source.Length) : quote + 1;
+        return [.. source.AsSpan(0, at), .. bad[random.Next(bad.Length)], .. source.AsSpan(at)];
+    }
+
+    private byte[] Huge()
+    {
+        var length = random.Next(20) == 0 ? random.Next(100_000, 1_000_000) : random.Next(1_000, 20_000);
+        var filler = new string((char)random.Next('a', 'z' + 1), length);
+        return random.Next(5) switch
+        {
+            0 => Encoding.UTF8.GetBytes($$"""{"clickType":"{{filler}}"}"""),
+            1 => Encoding.UTF8.GetBytes($$"""{"action":"on:{{filler}}"}"""),
+            2 => Encoding.UTF8.GetBytes($$"""{"clickType":"LONG","serialNumber":"{{filler}}","batteryVoltage":"{{filler}}mV"}"""),
+            3 => Encoding.UTF8.GetBytes($$"""{"{{filler}}":1,"clickType":"DOUBLE"}"""),
+            _ => RandomBytes(length),
+        };
+    }
+
+    private byte[] RandomBytes(int length)
+    {
+        var bytes = new byte[length];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+}
