@@ -31,6 +31,7 @@ public class CodecBenchmarks
 
         cipher = new byte[PayloadBytes];
         frame = new byte[KasaFrame.FrameLength(PayloadBytes)];
+        KasaFrame.Write(plain, frame);
     }
 
     [Benchmark(Description = "XorCipher.Encrypt")]

@@ -4,7 +4,7 @@ namespace ButtonToPlug.Benchmarks;
 /// Cold start: a fresh process per run, from <c>Process.Start</c> to its first response arriving at the Runtime API
 /// (settings read from moto_server, the plug switched). The builds alternate run by run so that load on the machine
 /// falls on both alike; one unmeasured run of each first brings the files into the page cache.
-/// Peak RSS is read from /proc while the process, its click answered, waits on <c>next</c> again; then it is told to exit.
+/// Peak RSS and the CPU time used are read from /proc while the process, its click answered, waits on <c>next</c> again; then it is told to exit.
 /// </summary>
 internal sealed class ColdStartBench(BenchPeers peers, byte[] clickEvent, TextWriter log)
 {
@@ -15,6 +15,7 @@ internal sealed class ColdStartBench(BenchPeers peers, byte[] clickEvent, TextWr
         FunctionBuild[] builds = [FunctionBuild.Aot, FunctionBuild.Jit];
         var times = builds.ToDictionary(b => b, _ => new List<double>());
         var peaks = builds.ToDictionary(b => b, _ => new List<long>());
+        var cpu = builds.ToDictionary(b => b, _ => new List<double>());
         foreach (var build in builds)
         {
             await ColdClickAsync(build);
@@ -24,22 +25,24 @@ internal sealed class ColdStartBench(BenchPeers peers, byte[] clickEvent, TextWr
         {
             foreach (var build in builds)
             {
-                var (milliseconds, peak) = await ColdClickAsync(build);
+                var (milliseconds, peak, cpuMilliseconds) = await ColdClickAsync(build);
                 times[build].Add(milliseconds);
                 peaks[build].Add(peak);
+                cpu[build].Add(cpuMilliseconds);
             }
 
-            log.Write($"\rcold start: run {run + 1}/{runs}, AOT {times[FunctionBuild.Aot][^1],7:0.0} ms, JIT {times[FunctionBuild.Jit][^1],7:0.0} ms");
+            log.WriteLine($"cold start {run + 1}/{runs}: AOT {times[FunctionBuild.Aot][^1],7:0.0} ms ({cpu[FunctionBuild.Aot][^1]:0.0} ms CPU), "
+                + $"JIT {times[FunctionBuild.Jit][^1],7:0.0} ms ({cpu[FunctionBuild.Jit][^1]:0.0} ms CPU)");
         }
 
-        log.WriteLine();
         var aot = TimingStats.Of(times[FunctionBuild.Aot]);
         var jit = TimingStats.Of(times[FunctionBuild.Jit]);
         return new ColdStartResults(aot, jit, aot.Median / jit.Median, jit.Median / aot.Median,
+            TimingStats.Of(cpu[FunctionBuild.Aot]), TimingStats.Of(cpu[FunctionBuild.Jit]),
             TimingStats.MedianOf(peaks[FunctionBuild.Aot]), TimingStats.MedianOf(peaks[FunctionBuild.Jit]));
     }
 
-    private async Task<(double Milliseconds, long PeakRss)> ColdClickAsync(FunctionBuild build)
+    private async Task<(double Milliseconds, long PeakRss, double CpuMilliseconds)> ColdClickAsync(FunctionBuild build)
     {
         var api = peers.RuntimeApi;
         api.ForgetPolls();
@@ -54,9 +57,10 @@ internal sealed class ColdStartBench(BenchPeers peers, byte[] clickEvent, TextWr
             await api.WaitForPollAsync(Bound);
             await api.WaitForPollAsync(Bound);
             var peak = process.PeakResidentBytes();
+            var cpu = process.CpuMilliseconds();
             api.RefuseNext();
             await process.WaitForExitAsync(Bound);
-            return (milliseconds, peak);
+            return (milliseconds, peak, cpu);
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException or OperationCanceledException)
         {

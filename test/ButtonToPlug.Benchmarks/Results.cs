@@ -13,8 +13,12 @@ internal sealed record BenchResults(
 
 internal sealed record MachineFacts(string Os, int ProcessorCount, string Runtime, double LoadAverageAtStart, double LoadAverageAtEnd, string? Commit);
 
-/// <summary>Process start until the first response reached the Runtime API; AotToJit is AOT median / JIT median.</summary>
-internal sealed record ColdStartResults(TimingStats Aot, TimingStats Jit, double AotToJit, double JitToAot, long AotPeakRssMedian, long JitPeakRssMedian);
+/// <summary>
+/// Process start until the first response reached the Runtime API; AotToJit is AOT median / JIT median. AotCpu and JitCpu
+/// are the CPU milliseconds each process had used by then (all threads), the part of a cold start that load cannot inflate.
+/// </summary>
+internal sealed record ColdStartResults(
+    TimingStats Aot, TimingStats Jit, double AotToJit, double JitToAot, TimingStats AotCpu, TimingStats JitCpu, long AotPeakRssMedian, long JitPeakRssMedian);
 
 /// <summary>
 /// Warm clicks. The process figures are measured at the Runtime API (event handed out → response posted) against the
