@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using ButtonToPlug.Kasa;
 
 namespace ButtonToPlug.Cli;
@@ -64,7 +63,7 @@ internal sealed class PlugOptions
         {
             if (result.GetValueOrDefault<double>() is not (> 0 and <= 3600))
             {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--timeout must be a number of seconds above 0 and at most 3600"));
+                result.AddError("--timeout must be a number of seconds above 0 and at most 3600");
             }
         });
     }

@@ -17,6 +17,10 @@ public static class KasaDiscovery
     // UDP may drop a datagram; plugs answer every copy and the answers are merged per address.
     private const int Copies = 3;
 
+    /// <summary>Broadcasts to every host on the local network (255.255.255.255:9999) and collects answers for <paramref name="window"/>.</summary>
+    public static Task<IReadOnlyList<DiscoveredPlug>> DiscoverAsync(TimeSpan window, CancellationToken cancellationToken) =>
+        DiscoverAsync(Broadcast, window, cancellationToken);
+
     /// <summary>Asks <paramref name="target"/> and collects answers until <paramref name="window"/> has passed.</summary>
     /// <returns>One entry per answering address, in order of arrival. Answers that are not Kasa answers are skipped.</returns>
     public static async Task<IReadOnlyList<DiscoveredPlug>> DiscoverAsync(IPEndPoint target, TimeSpan window, CancellationToken cancellationToken)
@@ -63,10 +67,15 @@ public static class KasaDiscovery
             {
                 return found;
             }
-            catch (SocketException)
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
             {
                 // An ICMP "port unreachable" from a host without a plug surfaces here as a reset; keep listening.
                 continue;
+            }
+            catch (SocketException)
+            {
+                // Any other receive failure will not heal within the window; report what has answered so far.
+                return found;
             }
 
             var from = (IPEndPoint)received.RemoteEndPoint;

@@ -31,9 +31,11 @@ public sealed class Function
 
     /// <summary>As <see cref="FromEnvironment()"/>, with the log lines (one per click, plus metrics) written to <paramref name="log"/>.</summary>
     /// <exception cref="FunctionException">ConfigurationError: <c>PARAMETER_PATH</c> or <c>PARAMETER_CACHE_SECONDS</c> is malformed.</exception>
-    public static Function FromEnvironment(TextWriter log)
+    public static Function FromEnvironment(TextWriter log) => FromOptions(FunctionOptions.Read(Environment.GetEnvironmentVariable), log);
+
+    internal static Function FromOptions(FunctionOptions options, TextWriter log)
     {
-        var options = FunctionOptions.Read(Environment.GetEnvironmentVariable);
+        ArgumentNullException.ThrowIfNull(options);
         var source = new ParameterStoreSettings(SsmClientFactory.Create(), options.ParameterPath, options.CacheLifetime, TimeProvider.System);
         return new Function(source, log, TimeProvider.System);
     }

@@ -29,10 +29,11 @@ internal sealed class IotAnswer : IDisposable
             throw new KasaProtocolException(endpoint, $"the answer ({utf8.Length} bytes) is not JSON: {e.Message}", e);
         }
 
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        var kind = document.RootElement.ValueKind;
+        if (kind != JsonValueKind.Object)
         {
             document.Dispose();
-            throw new KasaProtocolException(endpoint, $"the answer is a JSON {document.RootElement.ValueKind}, not a Kasa answer object");
+            throw new KasaProtocolException(endpoint, $"the answer is a JSON {kind}, not a Kasa answer object");
         }
 
         return new IotAnswer(document, endpoint);

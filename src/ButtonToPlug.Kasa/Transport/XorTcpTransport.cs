@@ -80,12 +80,12 @@ public sealed class XorTcpTransport : IKasaTransport
         catch (OperationCanceledException) when (!caller.IsCancellationRequested)
         {
             fresh.Dispose();
-            throw Unreachable(false, $"no connection within {Seconds(timeout)}; check the host, the port-forward and that the plug is powered", null);
+            throw Unreachable(false, $"no connection within {SocketFailure.Seconds(timeout)}; check the host, the port-forward and that the plug is powered", null);
         }
         catch (SocketException e)
         {
             fresh.Dispose();
-            throw Unreachable(false, ConnectFailure(e), e);
+            throw Unreachable(false, SocketFailure.OfConnect(e), e);
         }
         catch
         {
@@ -111,11 +111,11 @@ public sealed class XorTcpTransport : IKasaTransport
         }
         catch (OperationCanceledException) when (!caller.IsCancellationRequested)
         {
-            throw Unreachable(true, $"could not send the request within {Seconds(timeout)}", null);
+            throw Unreachable(true, $"could not send the request within {SocketFailure.Seconds(timeout)}", null);
         }
         catch (IOException e)
         {
-            throw Unreachable(true, $"connection lost while sending the request ({Reason(e)})", e);
+            throw Unreachable(true, $"connection lost while sending the request ({SocketFailure.Of(e)})", e);
         }
         finally
         {
@@ -155,11 +155,11 @@ public sealed class XorTcpTransport : IKasaTransport
         }
         catch (OperationCanceledException) when (!caller.IsCancellationRequested)
         {
-            throw Unreachable(true, $"no answer within {Seconds(timeout)}", null);
+            throw Unreachable(true, $"no answer within {SocketFailure.Seconds(timeout)}", null);
         }
         catch (IOException e)
         {
-            throw Unreachable(true, $"connection lost while waiting for the answer ({Reason(e)})", e);
+            throw Unreachable(true, $"connection lost while waiting for the answer ({SocketFailure.Of(e)})", e);
         }
     }
 
@@ -194,18 +194,4 @@ public sealed class XorTcpTransport : IKasaTransport
 
     private KasaUnreachableException Unreachable(bool requestSent, string message, Exception? inner) =>
         new(Endpoint, message, requestSent, inner);
-
-    private static string ConnectFailure(SocketException e) => e.SocketErrorCode switch
-    {
-        SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData => $"cannot resolve the host name ({e.Message})",
-        SocketError.ConnectionRefused => "connection refused: nothing listens on that port (check the port-forward and the plug's address)",
-        SocketError.NetworkUnreachable or SocketError.HostUnreachable => $"no route to the host ({e.Message})",
-        SocketError.TimedOut => "the connection attempt timed out",
-        _ => $"cannot connect ({e.SocketErrorCode}: {e.Message})",
-    };
-
-    private static string Reason(IOException e) =>
-        e.InnerException is SocketException s ? $"{s.SocketErrorCode}: {s.Message}" : e.Message;
-
-    private static string Seconds(TimeSpan span) => FormattableString.Invariant($"{span.TotalSeconds:0.###} s");
 }

@@ -1,0 +1,174 @@
+using System.Net.Sockets;
+using ButtonToPlug.Testing;
+
+namespace ButtonToPlug.Kasa.Tests.Hostile;
+
+/// <summary>Peers that misbehave on purpose: each failure has the right class, names host:port, and comes within the timeout.</summary>
+public sealed class HostilePeerTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
+
+    // Far above the 0.5 s transport timeout: reaching it means the client hung, which fails the test.
+    private static readonly TimeSpan Hang = TimeSpan.FromSeconds(15);
+
+    private const string SysInfo = """{"system":{"get_sysinfo":{"model":"HS100(US)","alias":"fake","relay_state":1,"err_code":0}}}""";
+
+    [Fact]
+    public async Task NeverAnswers_IsUnreachableAfterTheRequestWasSent()
+    {
+        await using var peer = new LoopbackPeer(async (stream, stop) =>
+        {
+            await LoopbackPeer.ReadRequestAsync(stream, stop);
+            await Task.Delay(System.Threading.Timeout.Infinite, stop);
+        });
+
+        var error = await FailsWith<KasaUnreachableException>(peer.Endpoint);
+
+        Assert.True(error.RequestSent);
+        Assert.Contains("no answer within 0.5 s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClosesWithoutAnswering_IsUnreachableAfterTheRequestWasSent()
+    {
+        await using var peer = new LoopbackPeer(async (stream, stop) =>
+        {
+            await LoopbackPeer.ReadRequestAsync(stream, stop);
+            stream.Socket.Shutdown(SocketShutdown.Both);
+        });
+
+        var error = await FailsWith<KasaUnreachableException>(peer.Endpoint);
+
+        Assert.True(error.RequestSent);
+    }
+
+    [Fact]
+    public async Task ResetsTheConnection_IsUnreachable()
+    {
+        await using var peer = new LoopbackPeer(async (stream, stop) =>
+        {
+            await LoopbackPeer.ReadRequestAsync(stream, stop);
+            stream.Socket.LingerState = new LingerOption(true, 0);
+            stream.Socket.Close();
+        });
+
+        var error = await FailsWith<KasaUnreachableException>(peer.Endpoint);
+
+        Assert.True(error.RequestSent);
+    }
+
+    [Theory]
+    [InlineData("000000", "inside its length header")]
+    [InlineData("00000064d0f281", "cut off after 3 of 100 bytes")]
+    public async Task ClosesMidFrame_IsProtocolError(string sentHex, string expected)
+    {
+        await using var peer = new LoopbackPeer(async (stream, stop) =>
+        {
+            await LoopbackPeer.ReadRequestAsync(stream, stop);
+            await stream.WriteAsync(Convert.FromHexString(sentHex), stop);
+            stream.Socket.Shutdown(SocketShutdown.Both);
+        });
+
+        var error = await FailsWith<KasaProtocolException>(peer.Endpoint);
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ffffffff", "4294967295")]
+    [InlineData("00100001", "1048577")]
+    public async Task AnnouncesAbsurdLength_IsProtocolErrorWithoutWaitingForTheBytes(string headerHex, string announced)
+    {
+        await using var peer = new LoopbackPeer(async (stream, stop) =>
+        {
+            await LoopbackPeer.ReadRequestAsync(stream, stop);
+            await stream.WriteAsync(Convert.FromHexString(headerHex), stop);
+            await Task.Delay(System.Threading.Timeout.Infinite, stop);
+        });
+
+        var error = await FailsWith<KasaProtocolException>(peer.Endpoint);
+
+        Assert.Contains($"announces {announced} bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0000000a00112233445566778899")]
+    [InlineData("00000000")]
+    public async Task SendsGarbageFrame_IsProtocolError(string frameHex)
+    {
+        await using var peer = new LoopbackPeer(async (stream, stop) =>
+        {
+            await LoopbackPeer.ReadRequestAsync(stream, stop);
+            await stream.WriteAsync(Convert.FromHexString(frameHex), stop);
+            await Task.Delay(System.Threading.Timeout.Infinite, stop);
+        });
+
+        await FailsWith<KasaProtocolException>(peer.Endpoint);
+    }
+
+    [Fact]
+    public async Task NothingListening_IsUnreachableBeforeAnythingWasSent()
+    {
+        var endpoint = new KasaEndpoint("127.0.0.1", FreePort.Next());
+
+        var error = await FailsWith<KasaUnreachableException>(endpoint);
+
+        Assert.False(error.RequestSent);
+        Assert.Contains("connection refused", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostNameThatDoesNotResolve_IsUnreachableBeforeAnythingWasSent()
+    {
+        var endpoint = new KasaEndpoint("no-such-plug.invalid", 9999);
+
+        var error = await FailsWith<KasaUnreachableException>(endpoint);
+
+        Assert.False(error.RequestSent);
+    }
+
+    [Fact]
+    public async Task AnswerInManySmallSegments_IsReadWhole()
+    {
+        var padded = SysInfo.Replace("\"fake\"", $"\"{new string('x', 3000)}\"", StringComparison.Ordinal);
+        await using var peer = new LoopbackPeer(async (stream, stop) =>
+        {
+            await LoopbackPeer.ReadRequestAsync(stream, stop);
+            var frame = LoopbackPeer.Frame(padded);
+            for (var offset = 0; offset < frame.Length; offset += 1000)
+            {
+                await stream.WriteAsync(frame.AsMemory(offset, Math.Min(1000, frame.Length - offset)), stop);
+                await stream.FlushAsync(stop);
+            }
+        });
+        await using var transport = new XorTcpTransport(peer.Endpoint, TimeSpan.FromSeconds(5));
+
+        var info = await new KasaClient(transport).GetSysInfoAsync(CancellationToken.None).WaitAsync(Hang);
+
+        Assert.Equal(3000, info.Alias.Length);
+    }
+
+    [Fact]
+    public async Task CallerCancels_IsCancellationNotUnreachable()
+    {
+        await using var peer = new LoopbackPeer(async (stream, stop) =>
+        {
+            await LoopbackPeer.ReadRequestAsync(stream, stop);
+            await Task.Delay(System.Threading.Timeout.Infinite, stop);
+        });
+        await using var transport = new XorTcpTransport(peer.Endpoint, TimeSpan.FromSeconds(30));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new KasaClient(transport).GetSysInfoAsync(cancel.Token)).WaitAsync(Hang);
+    }
+
+    private static async Task<T> FailsWith<T>(KasaEndpoint endpoint)
+        where T : KasaException
+    {
+        await using var transport = new XorTcpTransport(endpoint, Timeout);
+        var error = await Assert.ThrowsAsync<T>(() => new KasaClient(transport).GetSysInfoAsync(CancellationToken.None)).WaitAsync(Hang);
+        Assert.Equal(endpoint, error.Endpoint);
+        Assert.StartsWith($"{endpoint}: ", error.Message, StringComparison.Ordinal);
+        return error;
+    }
+}
