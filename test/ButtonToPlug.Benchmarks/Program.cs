@@ -55,11 +55,7 @@ internal static class Program
             new MachineFacts(RuntimeInformation.OSDescription, Environment.ProcessorCount, RuntimeInformation.FrameworkDescription,
                 loadAtStart, LoadAverage(), await CommitAsync()),
             cold, warm, codec, footprint);
-        var previous = File.Exists(options.Output)
-            ? JsonSerializer.Deserialize(await File.ReadAllBytesAsync(options.Output), BenchJsonContext.Default.BenchResults)
-            : null;
-        ResultsTable.Print(results, previous, log);
-
+        var previous = await PreviousAsync(options.Output);
         Directory.CreateDirectory(Path.GetDirectoryName(options.Output)!);
         if (previous is not null)
         {
@@ -67,8 +63,22 @@ internal static class Program
         }
 
         await File.WriteAllBytesAsync(options.Output, JsonSerializer.SerializeToUtf8Bytes(results, BenchJsonContext.Default.BenchResults));
+        ResultsTable.Print(results, previous, log);
         log.WriteLine($"written to {Path.GetRelativePath(Environment.CurrentDirectory, options.Output)}");
         return 0;
+    }
+
+    /// <summary>The last run's results, for the table's last column; none when there is no file or it is not readable.</summary>
+    private static async Task<BenchResults?> PreviousAsync(string file)
+    {
+        try
+        {
+            return File.Exists(file) ? JsonSerializer.Deserialize(await File.ReadAllBytesAsync(file), BenchJsonContext.Default.BenchResults) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The one-minute load average: numbers taken on a busy machine say so in the results.</summary>
