@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using ButtonToPlug.Kasa;
 using ButtonToPlug.Testing;
@@ -7,50 +8,61 @@ namespace ButtonToPlug.Benchmarks;
 /// <summary>
 /// Warm clicks, settings cache warm, one after another:
 /// <list type="bullet">
-/// <item>through each running build, timed at the Runtime API from the event handed out to the response posted;</item>
+/// <item>through each running build, timed at the Runtime API from the event handed out to the response posted, with the
+/// CPU time the process spent per click;</item>
 /// <item>in this process through <see cref="Function.HandleAsync"/>, where the bytes allocated by all threads are counted
-/// (<see cref="GC.GetTotalAllocatedBytes(bool)"/> around the loop: the socket completions run on pool threads);</item>
-/// <item>the plug exchange alone (connect, get_sysinfo, set_relay_state over the bare transport), so the time the simulated
-/// plug itself takes can be subtracted: overhead = click − plug exchange.</item>
+/// (<see cref="GC.GetTotalAllocatedBytes(bool)"/> around each click: the socket completions run on pool threads).</item>
 /// </list>
+/// Right after every click the harness does the plug exchange alone (connect, get_sysinfo, set_relay_state over the bare
+/// transport). Overhead is the median of the per-click differences: pairs taken moments apart see the same load, so the
+/// simulated plug's own time (a node process) cancels out even while the machine is busy.
 /// </summary>
 internal sealed class WarmClickBench(BenchPeers peers, byte[] clickEvent, TextWriter log)
 {
     private const int WarmUpClicks = 200;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+    private static readonly byte[] ReadRequest = Encoding.UTF8.GetBytes("{\"system\":{\"get_sysinfo\":{}}}");
+    private static readonly byte[] SetRequest = Encoding.UTF8.GetBytes("{\"system\":{\"set_relay_state\":{\"state\":1}}}");
 
     public async Task<WarmClickResults> RunAsync(int clicks)
     {
-        var plug = await PlugExchangeAsync(clicks);
-        log.WriteLine($"warm click: plug exchange alone, median {plug.Times.Median:0.000} ms");
         var inProcess = await InProcessAsync(clicks);
-        log.WriteLine($"warm click: in process, median {inProcess.Times.Median:0.000} ms, {inProcess.BytesPerClick} B allocated per click");
+        log.WriteLine($"warm click in process: median {inProcess.Clicks.Median:0.000} ms, overhead {inProcess.Overhead.Median:0.000} ms, {inProcess.BytesPerClick} B per click");
         var aot = await ThroughProcessAsync(FunctionBuild.Aot, clicks);
-        log.WriteLine($"warm click: AOT process, median {aot.Median:0.000} ms");
+        log.WriteLine($"warm click AOT: median {aot.Clicks.Median:0.000} ms, overhead {aot.Overhead.Median:0.000} ms, {aot.CpuPerClick:0.000} ms CPU per click");
         var jit = await ThroughProcessAsync(FunctionBuild.Jit, clicks);
-        log.WriteLine($"warm click: JIT process, median {jit.Median:0.000} ms");
-        return new WarmClickResults(aot, jit, inProcess.Times, plug.Times,
-            aot.Median - plug.Times.Median, inProcess.Times.Median - plug.Times.Median,
-            inProcess.BytesPerClick, plug.BytesPerClick);
+        log.WriteLine($"warm click JIT: median {jit.Clicks.Median:0.000} ms, overhead {jit.Overhead.Median:0.000} ms, {jit.CpuPerClick:0.000} ms CPU per click");
+        return new WarmClickResults(aot.Clicks, jit.Clicks, inProcess.Clicks, aot.Plug,
+            aot.Overhead, jit.Overhead, inProcess.Overhead, aot.CpuPerClick, jit.CpuPerClick, inProcess.BytesPerClick);
     }
 
-    private async Task<TimingStats> ThroughProcessAsync(FunctionBuild build, int clicks)
+    private async Task<(TimingStats Clicks, TimingStats Plug, TimingStats Overhead, double CpuPerClick)> ThroughProcessAsync(FunctionBuild build, int clicks)
     {
         var api = peers.RuntimeApi;
         await using var process = FunctionProcess.Start(build, peers.FunctionEnvironment);
         var times = new List<double>(clicks);
+        var plug = new List<double>(clicks);
+        var overhead = new List<double>(clicks);
+        double cpu;
         try
         {
-            for (var click = 0; click < WarmUpClicks + clicks; click++)
+            for (var click = 0; click < WarmUpClicks; click++)
+            {
+                await api.Enqueue(clickEvent).Completed.WaitAsync(Bound);
+            }
+
+            var cpuBefore = process.CpuMilliseconds();
+            for (var click = 0; click < clicks; click++)
             {
                 var invocation = api.Enqueue(clickEvent);
                 var postedAt = await invocation.Completed.WaitAsync(Bound);
-                if (click >= WarmUpClicks)
-                {
-                    times.Add(Milliseconds.Between(invocation.HandedOutAt, postedAt));
-                }
+                times.Add(Milliseconds.Between(invocation.HandedOutAt, postedAt));
+                plug.Add(await PlugExchangeAsync());
+                overhead.Add(times[^1] - plug[^1]);
             }
 
+            // The process is parked on next again once the last response is in, so its CPU time is settled.
+            cpu = (process.CpuMilliseconds() - cpuBefore) / clicks;
             api.RefuseNext();
             await process.WaitForExitAsync(Bound);
         }
@@ -59,10 +71,10 @@ internal sealed class WarmClickBench(BenchPeers peers, byte[] clickEvent, TextWr
             throw new InvalidOperationException($"warm {build} clicks failed: {e.Message}\n{process.Output}", e);
         }
 
-        return TimingStats.Of(times);
+        return (TimingStats.Of(times), TimingStats.Of(plug), TimingStats.Of(overhead), cpu);
     }
 
-    private async Task<(TimingStats Times, long BytesPerClick)> InProcessAsync(int clicks)
+    private async Task<(TimingStats Clicks, TimingStats Overhead, long BytesPerClick)> InProcessAsync(int clicks)
     {
         foreach (var (name, value) in peers.FunctionEnvironment)
         {
@@ -76,41 +88,29 @@ internal sealed class WarmClickBench(BenchPeers peers, byte[] clickEvent, TextWr
             await function.HandleAsync(clickEvent, context, CancellationToken.None);
         }
 
-        return await MeasureAsync(clicks, () => function.HandleAsync(clickEvent, context, CancellationToken.None));
+        var times = new List<double>(clicks);
+        var overhead = new List<double>(clicks);
+        long allocated = 0;
+        for (var click = 0; click < clicks; click++)
+        {
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var start = Stopwatch.GetTimestamp();
+            await function.HandleAsync(clickEvent, context, CancellationToken.None);
+            times.Add(Milliseconds.Since(start));
+            allocated += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            overhead.Add(times[^1] - await PlugExchangeAsync());
+        }
+
+        return (TimingStats.Of(times), TimingStats.Of(overhead), allocated / clicks);
     }
 
-    private async Task<(TimingStats Times, long BytesPerClick)> PlugExchangeAsync(int clicks)
+    /// <summary>What a toggle asks of the plug, without the function: a fresh connection, two requests.</summary>
+    private async Task<double> PlugExchangeAsync()
     {
-        var endpoint = new KasaEndpoint(SimulatedPlugs.Host, peers.PlugPort);
-        var read = Encoding.UTF8.GetBytes("{\"system\":{\"get_sysinfo\":{}}}");
-        var set = Encoding.UTF8.GetBytes("{\"system\":{\"set_relay_state\":{\"state\":1}}}");
-        async Task<byte[]> ExchangeAsync()
-        {
-            await using var transport = new XorTcpTransport(endpoint, TimeSpan.FromSeconds(3));
-            await transport.SendAsync(read, CancellationToken.None);
-            return await transport.SendAsync(set, CancellationToken.None);
-        }
-
-        for (var click = 0; click < WarmUpClicks; click++)
-        {
-            await ExchangeAsync();
-        }
-
-        return await MeasureAsync(clicks, ExchangeAsync);
-    }
-
-    private static async Task<(TimingStats Times, long BytesPerClick)> MeasureAsync(int clicks, Func<Task<byte[]>> click)
-    {
-        var times = new double[clicks];
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        for (var i = 0; i < clicks; i++)
-        {
-            var start = System.Diagnostics.Stopwatch.GetTimestamp();
-            await click();
-            times[i] = Milliseconds.Since(start);
-        }
-
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        return (TimingStats.Of(times), allocated / clicks);
+        var start = Stopwatch.GetTimestamp();
+        await using var transport = new XorTcpTransport(new KasaEndpoint(SimulatedPlugs.Host, peers.PlugPort), TimeSpan.FromSeconds(3));
+        await transport.SendAsync(ReadRequest, CancellationToken.None);
+        await transport.SendAsync(SetRequest, CancellationToken.None);
+        return Milliseconds.Since(start);
     }
 }
