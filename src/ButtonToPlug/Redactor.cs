@@ -5,8 +5,6 @@ internal sealed class Redactor
 {
     public const string Mask = "(SecureString)";
 
-    public static readonly Redactor None = new([]);
-
     private readonly string[] secrets;
 
     public Redactor(IEnumerable<string> secrets)

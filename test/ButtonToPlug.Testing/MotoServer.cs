@@ -109,9 +109,6 @@ public sealed class MotoServer : IAsyncDisposable
         }
     }
 
-    public async Task DeleteAsync(string name) =>
-        await Client.DeleteParameterAsync(new DeleteParameterRequest { Name = name });
-
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

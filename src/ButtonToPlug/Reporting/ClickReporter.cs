@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ButtonToPlug.Events;
 using ButtonToPlug.Kasa;
@@ -11,6 +12,12 @@ namespace ButtonToPlug.Reporting;
 internal sealed class ClickReporter(TextWriter output, TimeProvider time)
 {
     private const string Namespace = "ButtonToPlug";
+
+    // Log lines are read by people in CloudWatch, never embedded in HTML: keep ' < > readable instead of \u0027.
+    private static readonly LogJsonContext Json = new(new JsonSerializerOptions(LogJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     public ClickResult Succeeded(ClickFacts facts, RelayChange change)
     {
@@ -77,11 +84,11 @@ internal sealed class ClickReporter(TextWriter output, TimeProvider time)
             BatteryMv: battery?.Millivolts,
             BatteryLow: battery?.IsLow,
             Warnings: warnings.Count > 0 ? warnings : null);
-        output.WriteLine(JsonSerializer.Serialize(line, LogJsonContext.Default.ClickLogLine));
+        output.WriteLine(JsonSerializer.Serialize(line, Json.ClickLogLine));
 
         if (outcome != "ignored")
         {
-            output.WriteLine(JsonSerializer.Serialize(Metrics(elapsed, failure?.ErrorType), LogJsonContext.Default.MetricsLine));
+            output.WriteLine(JsonSerializer.Serialize(Metrics(elapsed, failure?.ErrorType), Json.MetricsLine));
         }
     }
 

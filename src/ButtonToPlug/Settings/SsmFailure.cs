@@ -53,11 +53,11 @@ internal static class SsmFailure
                 $"SSM rejected the parameter path {path}: set PARAMETER_PATH to a path like /ButtonToPlug (SSM said: {invalid.Message})",
             AmazonServiceException service when CredentialErrors.Contains(service.ErrorCode ?? "") =>
                 $"SSM did not accept the function's AWS credentials ({Describe(service)}); check the credentials and AWS_REGION",
-            AmazonServiceException service when service.StatusCode == HttpStatusCode.BadRequest =>
-                $"SSM refused to read {path} ({Describe(service)})",
             _ when IsTransient(exception, cancellationToken) =>
                 $"SSM Parameter Store is unavailable right now ({Describe(exception)}) and no earlier copy of the settings under {path} "
                 + "is cached; nothing was sent to the plug. Press again in a moment",
+            AmazonServiceException service when service.StatusCode == HttpStatusCode.BadRequest =>
+                $"SSM refused to read {path} ({Describe(service)})",
             AmazonClientException client =>
                 $"cannot call SSM Parameter Store ({client.Message}); check AWS_REGION and the function's AWS credentials",
             _ => $"reading the settings under {path} failed ({exception.GetType().Name}: {exception.Message})",

@@ -1,3 +1,5 @@
+using ButtonToPlug.Testing;
+
 namespace ButtonToPlug.Tests.EndToEnd;
 
 /// <summary>The environment Lambda would give the function, pointed at the local peers.</summary>
@@ -9,9 +11,10 @@ public static class EndToEndEnvironment
     {
         ["AWS_LAMBDA_RUNTIME_API"] = api.Address,
         ["AWS_ENDPOINT_URL_SSM"] = ssmUrl,
-        ["AWS_REGION"] = "us-east-1",
-        ["AWS_ACCESS_KEY_ID"] = "testing",
-        ["AWS_SECRET_ACCESS_KEY"] = "testing",
+        ["AWS_REGION"] = MotoServer.Region,
+        ["AWS_ACCESS_KEY_ID"] = MotoServer.AccessKeyId,
+        ["AWS_SECRET_ACCESS_KEY"] = MotoServer.SecretAccessKey,
+        // Inside Lambda the AWS SDK copies _X_AMZN_TRACE_ID into its requests; it knows it is there by this variable.
         ["AWS_LAMBDA_FUNCTION_NAME"] = "ButtonToPlug",
         ["PARAMETER_PATH"] = ParameterPath,
         // Every click reads SSM again, so a test can change a parameter between two clicks of one process.

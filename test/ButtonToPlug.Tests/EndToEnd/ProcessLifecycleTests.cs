@@ -28,4 +28,21 @@ public sealed class ProcessLifecycleTests
 
         Assert.Equal(1, await process.WaitForExitAsync(Bound));
     }
+
+    [Theory]
+    [InlineData(FunctionBuild.Aot)]
+    [InlineData(FunctionBuild.Jit)]
+    public async Task InitError_WhenTheFunctionCannotBeBuilt_IsPostedAndTheProcessExits(FunctionBuild build)
+    {
+        await using var api = await LocalRuntimeApi.StartAsync();
+        var environment = EndToEndEnvironment.For(api, ssmUrl: "http://127.0.0.1:9");
+        environment["PARAMETER_CACHE_SECONDS"] = "five minutes";
+
+        await using var process = await FunctionProcess.StartAsync(build, environment);
+
+        var error = await api.WaitForInitErrorAsync(Bound);
+        Assert.Equal(("ConfigurationError", "ConfigurationError"), (error.ErrorTypeHeader, error.ErrorType));
+        Assert.Contains("PARAMETER_CACHE_SECONDS", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(3, await process.WaitForExitAsync(Bound));
+    }
 }

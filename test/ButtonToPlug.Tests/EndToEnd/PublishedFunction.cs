@@ -15,6 +15,10 @@ public static class PublishedFunction
     private static readonly SemaphoreSlim Publishing = new(1, 1);
     private static readonly HashSet<FunctionBuild> Checked = [];
 
+    // What a publish is built from; anything newer than the published file makes it stale.
+    private static readonly string[] SourceProjects = ["src/ButtonToPlug", "src/ButtonToPlug.Kasa"];
+    private static readonly string[] SharedBuildFiles = ["Directory.Build.props", "Directory.Packages.props", "global.json"];
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>The file to run: <c>bootstrap</c> itself, or the assembly handed to <c>dotnet</c>.</summary>
@@ -119,9 +123,6 @@ public static class PublishedFunction
             ? [.. common, "-r", "linux-x64", "-p:PublishAot=true"]
             : [.. common, "-p:PublishAot=false"];
     }
-
-    private static readonly string[] SourceProjects = ["src/ButtonToPlug", "src/ButtonToPlug.Kasa"];
-    private static readonly string[] SharedBuildFiles = ["Directory.Build.props", "Directory.Packages.props", "global.json"];
 
     private static DateTime NewestSourceWriteUtc()
     {

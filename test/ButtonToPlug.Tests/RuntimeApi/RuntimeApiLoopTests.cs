@@ -142,7 +142,12 @@ public sealed class RuntimeApiLoopTests : IDisposable
         Assert.Equal(expectedNextCalls, api.NextCalls);
     }
 
-    public void Dispose() => log.Dispose();
+    public void Dispose()
+    {
+        // The loop sets the process-wide trace variable; leave none behind for other tests in this process.
+        Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", null);
+        log.Dispose();
+    }
 
     private Task<int> RunAsync(InvocationHandler handler) =>
         new RuntimeLoop(api, log).RunAsync(() => handler, CancellationToken.None);

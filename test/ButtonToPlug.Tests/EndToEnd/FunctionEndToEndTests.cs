@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text.Json;
+using ButtonToPlug.Testing;
+
+namespace ButtonToPlug.Tests.EndToEnd;
+
+/// <summary>
+/// The published function as Lambda runs it: a real process polling the local Runtime API, SSM from moto_server, a
+/// simulated plug whose state is read from the simulator. Run once per build by the two classes below it.
+/// </summary>
+public abstract class FunctionEndToEndTests(FunctionFixture fixture)
+{
+    private const string EventsFolder = "events";
+
+    // Default click actions: single toggle, double on, long off. A new file in events/ needs a line here.
+    private static readonly Dictionary<string, EventExpectation> Expectations = new()
+    {
+        ["single-click.json"] = new("SINGLE", "toggle", StartsOn: false, EndsOn: true, CountdownSeconds: null),
+        ["double-click.json"] = new("DOUBLE", "on", StartsOn: false, EndsOn: true, CountdownSeconds: null),
+        ["long-press.json"] = new("LONG", "off", StartsOn: true, EndsOn: false, CountdownSeconds: null),
+        ["one-click-double.json"] = new("DOUBLE", "on", StartsOn: false, EndsOn: true, CountdownSeconds: null),
+        ["command-on-30m.json"] = new(null, "on:30m", StartsOn: false, EndsOn: true, CountdownSeconds: 1800),
+    };
+
+    private static readonly byte[] SingleClick = """{"serialNumber":"G030JF055364XVRB","clickType":"SINGLE","batteryVoltage":"1705mV"}"""u8.ToArray();
+    private static readonly byte[] SwitchOn = """{"action":"on"}"""u8.ToArray();
+
+    /// <summary>Every event file a user can try (settings.local.json is settings, not an event).</summary>
+    public static TheoryData<string> EventFiles() => new(Directory
+        .EnumerateFiles(Path.Combine(PublishedFunction.RepositoryRoot, EventsFolder), "*.json")
+        .Select(Path.GetFileName)
+        .Where(name => name != "settings.local.json")
+        .Order(StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(EventFiles), MemberType = typeof(FunctionEndToEndTests))]
+    public async Task Event_FromEventsFolder_SwitchesThePlugAndPostsTheResult(string file)
+    {
+        Assert.True(Expectations.TryGetValue(file, out var expected), $"events/{file} has no expectation in {nameof(FunctionEndToEndTests)}");
+        await fixture.SeedAsync(fixture.PlugPort);
+        await fixture.Plugs.SetStateAsync(0, expected.StartsOn);
+
+        var outcome = await fixture.InvokeAsync(await File.ReadAllBytesAsync(Path.Combine(PublishedFunction.RepositoryRoot, EventsFolder, file)));
+
+        Assert.Null(outcome.Error);
+        Assert.Equal(expected.EndsOn, (await fixture.Plugs.ReadStateAsync(0)).IsOn);
+        using var result = JsonDocument.Parse(outcome.Response!);
+        var root = result.RootElement;
+        Assert.Equal(expected.ClickType, root.GetProperty("clickType").GetString());
+        Assert.Equal(expected.Action, root.GetProperty("action").GetString());
+        Assert.Equal(SimulatedPlugs.Host, root.GetProperty("host").GetString());
+        Assert.Equal(fixture.PlugPort, root.GetProperty("port").GetInt32());
+        Assert.Equal(OnOff(expected.EndsOn), root.GetProperty("after").GetString());
+        if (expected.Action == "toggle")
+        {
+            Assert.Equal(OnOff(expected.StartsOn), root.GetProperty("before").GetString());
+        }
+
+        Assert.Equal(expected.CountdownSeconds, root.GetProperty("countdownSeconds").ValueKind == JsonValueKind.Null
+            ? null
+            : root.GetProperty("countdownSeconds").GetInt32());
+        if (expected.CountdownSeconds is { } seconds)
+        {
+            var rules = await fixture.Plugs.ReadCountdownRulesAsync(0);
+            Assert.Contains(new SimulatedPlugs.CountdownRule(Enable: 1, DelaySeconds: seconds, Act: expected.EndsOn ? 0 : 1), rules);
+        }
+    }
+
+    [Fact]
+    public async Task MissingHost_IsConfigurationError_AndTheSameProcessServesTheNextClick()
+    {
+        await fixture.SeedAsync(fixture.PlugPort);
+        await fixture.Moto.DeleteAsync($"{EndToEndEnvironment.ParameterPath}/host");
+
+        var error = await InvokeExpectingErrorAsync(SingleClick);
+
+        Assert.Equal("ConfigurationError", error.ErrorType);
+        Assert.Contains($"{EndToEndEnvironment.ParameterPath}/host", error.ErrorMessage, StringComparison.Ordinal);
+        await AssertServesNextClickAsync();
+    }
+
+    [Fact]
+    public async Task WrongPort_IsPlugUnreachable_AndTheSameProcessServesTheNextClick()
+    {
+        var nothingListens = FreePort.Next();
+        await fixture.SeedAsync(nothingListens);
+
+        var error = await InvokeExpectingErrorAsync(SingleClick);
+
+        Assert.Equal("PlugUnreachable", error.ErrorType);
+        Assert.Contains(nothingListens.ToString(CultureInfo.InvariantCulture), error.ErrorMessage, StringComparison.Ordinal);
+        await AssertServesNextClickAsync();
+    }
+
+    [Fact]
+    public async Task PlugDown_IsPlugUnreachable_AndTheSameProcessServesTheNextClick()
+    {
+        var doomed = await SimulatedPlugs.StartAsync("hs100");
+        var port = doomed.Devices[0].Port;
+        await fixture.SeedAsync(port);
+        var before = await fixture.InvokeAsync(SwitchOn);
+        Assert.Null(before.Error);
+        await doomed.DisposeAsync();
+
+        var error = await InvokeExpectingErrorAsync(SwitchOn);
+
+        Assert.Equal("PlugUnreachable", error.ErrorType);
+        await AssertServesNextClickAsync();
+    }
+
+    [Fact]
+    public async Task SsmAccessDenied_IsConfigurationError_AndTheSameProcessServesTheNextClick()
+    {
+        await fixture.SeedAsync(fixture.PlugPort);
+        await using var gate = await SsmGate.StartAsync(fixture.Moto.Endpoint);
+        await using var api = await LocalRuntimeApi.StartAsync();
+        await using var process = await FunctionProcess.StartAsync(fixture.Build, EndToEndEnvironment.For(api, gate.Url));
+        gate.DenyAccess = true;
+
+        var denied = await api.WaitForOutcomeAsync(api.Enqueue(SingleClick), FunctionFixture.Bound);
+
+        var error = Assert.IsType<PostedError>(denied.Error);
+        Assert.Equal(("ConfigurationError", "ConfigurationError"), (error.ErrorTypeHeader, error.ErrorType));
+        Assert.Contains("ssm:GetParametersByPath", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("is not authorized", error.ErrorMessage, StringComparison.Ordinal);
+
+        gate.DenyAccess = false;
+        await fixture.Plugs.SetStateAsync(0, false);
+        var next = await api.WaitForOutcomeAsync(api.Enqueue(SwitchOn), FunctionFixture.Bound);
+        Assert.Null(next.Error);
+        Assert.True((await fixture.Plugs.ReadStateAsync(0)).IsOn);
+        Assert.False(process.HasExited);
+    }
+
+    [Fact]
+    public async Task TraceId_OfEachInvocation_IsTheProcessTraceVariableDuringThatInvocation()
+    {
+        await fixture.SeedAsync(fixture.PlugPort);
+        await using var gate = await SsmGate.StartAsync(fixture.Moto.Endpoint);
+        await using var api = await LocalRuntimeApi.StartAsync();
+        await using var process = await FunctionProcess.StartAsync(fixture.Build, EndToEndEnvironment.For(api, gate.Url));
+        string?[] traces = ["Root=1-67a1b2c3-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1", null,
+            "Root=1-67a1b2c3-fedcba9876543210fedcba98;Parent=0123456789abcdef;Sampled=0"];
+
+        foreach (var trace in traces)
+        {
+            gate.TraceHeaders.Clear();
+            var outcome = await api.WaitForOutcomeAsync(api.Enqueue(SwitchOn, trace), FunctionFixture.Bound);
+
+            Assert.Null(outcome.Error);
+            // The AWS SDK copies _X_AMZN_TRACE_ID into each SSM request it makes inside Lambda.
+            Assert.Equal(trace, Assert.Single(gate.TraceHeaders.Distinct()));
+        }
+
+        await process.WaitForLineAsync(line => line.Contains(traces[2]!, StringComparison.Ordinal), FunctionFixture.Bound);
+    }
+
+    private async Task<PostedError> InvokeExpectingErrorAsync(byte[] eventJson)
+    {
+        var outcome = await fixture.InvokeAsync(eventJson);
+        var error = Assert.IsType<PostedError>(outcome.Error);
+        Assert.Equal(error.ErrorType, error.ErrorTypeHeader);
+        Assert.True(error.HasStackTraceArray);
+        return error;
+    }
+
+    private async Task AssertServesNextClickAsync()
+    {
+        await fixture.SeedAsync(fixture.PlugPort);
+        await fixture.Plugs.SetStateAsync(0, false);
+
+        var outcome = await fixture.InvokeAsync(SwitchOn);
+
+        Assert.Null(outcome.Error);
+        Assert.True((await fixture.Plugs.ReadStateAsync(0)).IsOn);
+        Assert.False(fixture.Process.HasExited);
+    }
+
+    private static string OnOff(bool on) => on ? "on" : "off";
+}

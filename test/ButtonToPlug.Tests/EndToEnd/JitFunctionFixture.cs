@@ -1,0 +1,3 @@
+namespace ButtonToPlug.Tests.EndToEnd;
+
+public sealed class JitFunctionFixture() : FunctionFixture(FunctionBuild.Jit);

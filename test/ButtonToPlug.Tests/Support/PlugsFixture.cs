@@ -1,0 +1,25 @@
+using ButtonToPlug.Testing;
+
+namespace ButtonToPlug.Tests.Support;
+
+/// <summary>Simulated devices for the end-to-end tests of a class: two single plugs and a six-outlet strip.</summary>
+public sealed class PlugsFixture : IAsyncLifetime
+{
+    public const int Plug = 0;
+    public const int SecondPlug = 1;
+    public const int Strip = 2;
+
+    private SimulatedPlugs? plugs;
+
+    public SimulatedPlugs Plugs => plugs ?? throw new InvalidOperationException("the simulator is not started");
+
+    public async Task InitializeAsync() => plugs = await SimulatedPlugs.StartAsync("hs100", "hs105", "hs300");
+
+    public async Task DisposeAsync()
+    {
+        if (plugs is not null)
+        {
+            await plugs.DisposeAsync();
+        }
+    }
+}
