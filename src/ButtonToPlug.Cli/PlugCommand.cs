@@ -1,9 +1,10 @@
 using System.CommandLine;
 using ButtonToPlug.Kasa;
+using ButtonToPlug.Kasa.Transport;
 
 namespace ButtonToPlug.Cli;
 
-/// <summary>`buttontoplug plug info|on|off|toggle`: one plug, directly over the legacy protocol.</summary>
+/// <summary>`buttontoplug plug info|on|off|toggle`: one plug, directly, over XOR or KLAP.</summary>
 internal static class PlugCommand
 {
     public static Command Create()
@@ -15,10 +16,14 @@ internal static class PlugCommand
             options.Port,
             options.Outlet,
             options.Timeout,
+            options.Protocol,
+            options.Username,
+            options.PasswordEnv,
             options.Json,
         };
 
         var info = new Command("info", "Print what the plug says about itself (get_sysinfo).");
+        info.Validators.Add(options.ValidateCredentials);
         info.SetAction((parsed, cancellationToken) => InfoAsync(options, parsed, cancellationToken));
         plug.Subcommands.Add(info);
         foreach (var (name, action, description) in new[]
@@ -29,6 +34,7 @@ internal static class PlugCommand
         })
         {
             var command = new Command(name, description);
+            command.Validators.Add(options.ValidateCredentials);
             command.SetAction((parsed, cancellationToken) => SwitchAsync(options, action, parsed, cancellationToken));
             plug.Subcommands.Add(command);
         }
@@ -77,8 +83,9 @@ internal static class PlugCommand
     }
 
     private static KasaEndpoint Endpoint(PlugOptions options, ParseResult parsed) =>
-        new(parsed.GetRequiredValue(options.Host), parsed.GetValue(options.Port));
+        new(parsed.GetRequiredValue(options.Host), options.PortFor(parsed));
 
-    private static XorTcpTransport Transport(PlugOptions options, ParseResult parsed, KasaEndpoint endpoint) =>
-        new(endpoint, TimeSpan.FromSeconds(parsed.GetValue(options.Timeout)));
+    private static IKasaTransport Transport(PlugOptions options, ParseResult parsed, KasaEndpoint endpoint) =>
+        new KasaTransportFactory().Create(
+            endpoint, parsed.GetValue(options.Protocol), options.Credentials(parsed), TimeSpan.FromSeconds(parsed.GetValue(options.Timeout)));
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ButtonToPlug.Kasa;
+using ButtonToPlug.Kasa.Transport;
 
 namespace ButtonToPlug.Cli;
 
@@ -44,11 +45,75 @@ internal sealed class PlugOptions
         Recursive = true,
     };
 
+    public Option<KasaProtocol> Protocol { get; } = new("--protocol")
+    {
+        Description = "xor (legacy firmware, port 9999), klap (newer firmware, port 80; the default port then) or auto: "
+            + "what the port suggests first, then the other once.",
+        DefaultValueFactory = _ => KasaProtocol.Auto,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (KasaProtocolText.TryParse(text, out var protocol))
+            {
+                return protocol;
+            }
+
+            result.AddError($"--protocol '{text}' is not {KasaProtocolText.Choices}");
+            return KasaProtocol.Auto;
+        },
+        Recursive = true,
+    };
+
+    public Option<string> Username { get; } = new("--username")
+    {
+        Description = "KLAP plugs: the e-mail of the TP-Link account the plug is bound to (with --password-env). "
+            + "Without both, the TP-Link default and blank credentials are tried.",
+        Recursive = true,
+    };
+
+    public Option<string> PasswordEnv { get; } = new("--password-env")
+    {
+        Description = "KLAP plugs: the NAME of an environment variable that holds the account password. "
+            + "The password itself is never taken on the command line, where the process list and shell history would show it.",
+        HelpName = "VAR",
+        Recursive = true,
+    };
+
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "Print one JSON object instead of text.",
         Recursive = true,
     };
+
+    /// <summary>The account from --username and the variable --password-env names, or null when neither is given.</summary>
+    /// <remarks>Only called after <see cref="ValidateCredentials"/> passed.</remarks>
+    public KasaCredentials? Credentials(ParseResult parsed) =>
+        parsed.GetValue(Username) is { } username && parsed.GetValue(PasswordEnv) is { } variable
+            ? new KasaCredentials(username.Trim(), Environment.GetEnvironmentVariable(variable) ?? "")
+            : null;
+
+    /// <summary>
+    /// The port given, or the protocol's own: 80 for KLAP, 9999 otherwise.
+    /// </summary>
+    public int PortFor(ParseResult parsed) =>
+        parsed.GetResult(Port) is null or { Implicit: true } && parsed.GetValue(Protocol) == KasaProtocol.Klap
+            ? KlapTransport.DefaultPort
+            : parsed.GetValue(Port);
+
+    /// <summary>--username and --password-env go together, and the variable must be set.</summary>
+    public void ValidateCredentials(System.CommandLine.Parsing.CommandResult result)
+    {
+        var username = result.GetValue(Username);
+        var variable = result.GetValue(PasswordEnv);
+        if ((username is null) != (variable is null))
+        {
+            result.AddError("--username and --password-env go together: give both for a KLAP plug bound to an account, or neither");
+        }
+        else if (variable is not null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable)))
+        {
+            result.AddError($"--password-env {variable}: the environment variable {variable} is not set or empty");
+        }
+    }
 
     public PlugOptions()
     {

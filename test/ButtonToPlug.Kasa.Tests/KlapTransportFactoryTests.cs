@@ -124,6 +124,7 @@ public sealed class KlapTransportFactoryTests
         var error = await Assert.ThrowsAsync<KasaUnreachableException>(() => new KasaClient(transport).GetSysInfoAsync(CancellationToken.None));
 
         Assert.False(error.RequestSent);
+        Assert.Contains("connection refused", error.Message, StringComparison.Ordinal);
         Assert.Equal(KasaProtocol.Klap, ((KasaFallbackTransport)transport).Current);
         Assert.Equal(KasaProtocol.Xor, factory.FirstChoice(endpoint));
     }

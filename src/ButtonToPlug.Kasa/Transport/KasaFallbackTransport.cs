@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 
 namespace ButtonToPlug.Kasa.Transport;
 
@@ -55,10 +56,17 @@ internal sealed class KasaFallbackTransport : IKasaTransport
                 {
                     answer = await _transport.SendAsync(requestUtf8, cancellationToken);
                 }
-                catch (KasaException second) when (ShowsTheOtherProtocol(_transport, second) && (first is KasaProtocolException || second is KasaProtocolException))
+                catch (KasaException second) when (ShowsTheOtherProtocol(_transport, second))
                 {
-                    throw new KasaProtocolException(
-                        Endpoint, $"this port speaks neither protocol. {Name(tried)}: {first.Message} {Name(_current)}: {second.Message}", second);
+                    if (first is KasaProtocolException || second is KasaProtocolException)
+                    {
+                        throw new KasaProtocolException(
+                            Endpoint, $"this port speaks neither protocol. {Name(tried)}: {first.Message} {Name(_current)}: {second.Message}", second);
+                    }
+
+                    // Refused both times: the first protocol's own words (the one the port suggests) explain it best.
+                    ExceptionDispatchInfo.Throw(first);
+                    throw;
                 }
             }
 

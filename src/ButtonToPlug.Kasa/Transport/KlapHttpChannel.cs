@@ -68,6 +68,12 @@ internal sealed class KlapHttpChannel : IDisposable
             var setCookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToArray() : [];
             return new KlapHttpReply((int)response.StatusCode, bytes, setCookies, response.Content.Headers.ContentType?.MediaType);
         }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && exception.InnerException is TimeoutException)
+        {
+            // The handler's connect timeout: nothing was sent.
+            throw new KasaUnreachableException(
+                Endpoint, $"no connection within {Seconds}; check the host, the port-forward and that the plug is powered", requestSent: false, exception);
+        }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && _connected && !carriesCommand)
         {
             // A KLAP plug answers a handshake at once; a legacy XOR plug reads "POST" as an absurd frame length and waits forever.
@@ -95,12 +101,14 @@ internal sealed class KlapHttpChannel : IDisposable
             var what = exception.HttpRequestError switch
             {
                 HttpRequestError.NameResolutionError => "cannot resolve the host name",
+                HttpRequestError.ConnectionError when exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused } =>
+                    "connection refused: nothing listens on that port (check the port-forward and the plug's address)",
                 HttpRequestError.ConnectionError => "cannot connect or the connection broke",
                 HttpRequestError.ResponseEnded => "the connection closed before an answer came",
                 _ => "the HTTP exchange failed",
             };
             throw new KasaUnreachableException(
-                Endpoint, $"{what} on POST /app/{PathOnly(relativePath)} ({exception.Message})", carriesCommand && content.WritingStarted, exception);
+                Endpoint, $"{what} (POST /app/{PathOnly(relativePath)}: {exception.Message})", carriesCommand && content.WritingStarted, exception);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ButtonToPlug.Kasa;
+using ButtonToPlug.Kasa.Transport;
 using ButtonToPlug.Settings;
 
 namespace ButtonToPlug.Plug;
@@ -13,20 +14,28 @@ internal static class KasaFailure
         {
             KasaUnreachableException => (ErrorTypes.PlugUnreachable,
                 $"check that {settings.DisplayHost} is your router's current public name or address, that the router forwards "
-                + $"TCP port {settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask} to the plug's port 9999, and that the plug is powered and on Wi-Fi"),
+                + $"TCP port {settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask} to the plug's {PlugPort(settings)}, and that the plug is powered and on Wi-Fi"),
             KasaDeviceException => (ErrorTypes.PlugError,
                 "the plug refused the command; check the outlet setting and that the plug works in the Kasa app"),
             KasaProtocolException => (ErrorTypes.ProtocolError,
                 $"check that port {settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask} is forwarded to the plug and not to another device; plugs with newer firmware "
-                + "speak only the authenticated KLAP protocol"),
+                + "speak only the authenticated KLAP protocol on port 80 (set the protocol parameter to auto or klap)"),
             KasaOutletException => (ErrorTypes.ConfigurationError,
                 "fix the outlet parameter (a 0-based index or a full child id), or delete it to switch the whole device"),
             KasaAuthenticationException => (ErrorTypes.ConfigurationError,
-                "the plug wants a Kasa account login; check the credentials configured for it"),
+                "the plug speaks KLAP and wants the TP-Link account it is bound to: set the username parameter and the password "
+                + "parameter (as a SecureString) to that account's e-mail and password"),
             _ => (ErrorTypes.ProtocolError, "unexpected plug failure"),
         };
         return new FunctionException(errorType, settings.Secrets.Apply($"{settings.DisplayEndpoint}: {Detail(failure)}; {advice}"), failure);
     }
+
+    private static string PlugPort(PlugSettings settings) => settings.Protocol switch
+    {
+        KasaProtocol.Klap => $"port {KlapTransport.DefaultPort}",
+        KasaProtocol.Xor => $"port {KasaEndpoint.LegacyPort}",
+        _ => $"port {KasaEndpoint.LegacyPort} (port {KlapTransport.DefaultPort} for plugs on KLAP firmware)",
+    };
 
     public static FunctionException DeadlineReached(PlugSettings settings) => new(ErrorTypes.PlugUnreachable,
         $"{settings.DisplayEndpoint}: the plug did not finish before the invocation's deadline; check the port-forward and "

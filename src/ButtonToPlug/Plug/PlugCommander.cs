@@ -1,5 +1,6 @@
 using ButtonToPlug.Actions;
 using ButtonToPlug.Kasa;
+using ButtonToPlug.Kasa.Transport;
 using ButtonToPlug.Settings;
 
 namespace ButtonToPlug.Plug;
@@ -7,6 +8,9 @@ namespace ButtonToPlug.Plug;
 /// <summary>Runs one click's action on the plug the settings name, over a fresh connection, and reports the relay change.</summary>
 internal static class PlugCommander
 {
+    // A deliberate cache for the warm function: with protocol auto it remembers per endpoint whether XOR or KLAP answered.
+    private static readonly KasaTransportFactory Transports = new();
+
     /// <exception cref="FunctionException">PlugUnreachable, PlugError, ProtocolError, or ConfigurationError (outlet, credentials).</exception>
     public static async Task<RelayChange> RunAsync(PlugSettings settings, ClickAction action, CancellationToken cancellationToken)
     {
@@ -40,7 +44,7 @@ internal static class PlugCommander
 
     private static async Task<RelayChange> SwitchAsync(KasaEndpoint endpoint, PlugSettings settings, ClickAction action, CancellationToken cancellationToken)
     {
-        await using var transport = new XorTcpTransport(endpoint, settings.Timeout);
+        await using var transport = Transports.Create(endpoint, settings.Protocol, settings.Credentials, settings.Timeout);
         var client = new KasaClient(transport);
         return action switch
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using ButtonToPlug.Actions;
 using ButtonToPlug.Events;
 using ButtonToPlug.Kasa;
+using ButtonToPlug.Kasa.Transport;
 
 namespace ButtonToPlug.Settings;
 
@@ -22,6 +23,12 @@ internal sealed record PlugSettings(
     public const int DefaultPort = KasaEndpoint.LegacyPort;
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>XOR, KLAP, or auto (what the port suggests first, the other once, remembered per endpoint).</summary>
+    public KasaProtocol Protocol { get; init; } = KasaProtocol.Auto;
+
+    /// <summary>The TP-Link account a KLAP plug is bound to; null tries the default and blank credentials only.</summary>
+    public KasaCredentials? Credentials { get; init; }
 
     public ClickAction ActionFor(ClickType click) => click switch
     {

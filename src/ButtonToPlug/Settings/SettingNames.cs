@@ -10,4 +10,7 @@ internal static class SettingNames
     public const string Double = "double";
     public const string Long = "long";
     public const string Timeout = "timeout";
+    public const string Protocol = "protocol";
+    public const string Username = "username";
+    public const string Password = "password";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ButtonToPlug.Actions;
 using ButtonToPlug.Kasa;
+using ButtonToPlug.Kasa.Transport;
 
 namespace ButtonToPlug.Settings;
 
@@ -19,14 +20,23 @@ internal static class SettingsValidator
     {
         var problems = new List<string>();
         var secrets = raw.Secrets();
+        if (raw.Values.TryGetValue(SettingNames.Password, out var password) && !raw.SecureNames.Contains(SettingNames.Password))
+        {
+            // A password stored as a plain String is still a password: it is masked like a SecureString everywhere.
+            secrets = new Redactor([.. raw.SecureNames.Select(name => raw.Values.GetValueOrDefault(name, "")), password]);
+        }
 
+        var protocol = Read(raw, origin, problems, SettingNames.Protocol, KasaProtocol.Auto, "auto", KasaProtocolText.Choices, KasaProtocolText.TryParse);
         var host = ReadHost(raw, origin, problems);
-        var port = Read(raw, origin, problems, SettingNames.Port, PlugSettings.DefaultPort, "9999", "a TCP port from 1 to 65535", TryParsePort);
+        var port = Read(
+            raw, origin, problems, SettingNames.Port, protocol == KasaProtocol.Klap ? KlapTransport.DefaultPort : PlugSettings.DefaultPort,
+            "9999", "a TCP port from 1 to 65535", TryParsePort);
         var outlet = Read<PlugOutlet?>(raw, origin, problems, SettingNames.Outlet, null, "0", "a 0-based outlet index or a full child id", TryParseOutlet);
         var single = ReadAction(raw, origin, problems, SettingNames.Single, ClickAction.Toggle);
         var @double = ReadAction(raw, origin, problems, SettingNames.Double, ClickAction.On);
         var @long = ReadAction(raw, origin, problems, SettingNames.Long, ClickAction.Off);
         var timeout = Read(raw, origin, problems, SettingNames.Timeout, PlugSettings.DefaultTimeout, "3", "seconds from 0.1 to 30, like 3 or 1.5", TryParseTimeout);
+        var credentials = ReadCredentials(raw, origin, problems);
 
         if (problems.Count > 0)
         {
@@ -34,7 +44,28 @@ internal static class SettingsValidator
             throw new FunctionException(ErrorTypes.ConfigurationError, secrets.Apply(lead + string.Join("; ", problems)));
         }
 
-        return new PlugSettings(host!, port, outlet, single, @double, @long, timeout, secrets);
+        return new PlugSettings(host!, port, outlet, single, @double, @long, timeout, secrets) { Protocol = protocol, Credentials = credentials };
+    }
+
+    /// <summary>The TP-Link account for KLAP plugs: both parameters or neither (then the default and blank credentials are tried).</summary>
+    private static KasaCredentials? ReadCredentials(RawSettings raw, ISettingsOrigin origin, List<string> problems)
+    {
+        var hasUser = raw.Values.TryGetValue(SettingNames.Username, out var username);
+        var hasPassword = raw.Values.TryGetValue(SettingNames.Password, out var password);
+        if (hasUser && hasPassword)
+        {
+            // Only the e-mail is trimmed: a password may begin or end with a space.
+            return new KasaCredentials(username!.Trim(), password!);
+        }
+
+        if (hasUser || hasPassword)
+        {
+            problems.Add($"{origin.Name(hasUser ? SettingNames.Username : SettingNames.Password)} is set but "
+                + $"{origin.Name(hasUser ? SettingNames.Password : SettingNames.Username)} is not: a KLAP plug needs the TP-Link account "
+                + "e-mail and password together (the password as a SecureString), or neither to try the TP-Link default and blank credentials");
+        }
+
+        return null;
     }
 
     private static string? ReadHost(RawSettings raw, ISettingsOrigin origin, List<string> problems)

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using ButtonToPlug.Testing;
+
+namespace ButtonToPlug.Cli.Tests;
+
+/// <summary>
+/// `buttontoplug plug … --protocol klap` as a real child process against the KLAP device emulator. It runs the process itself
+/// rather than through <see cref="CliProcess"/> because the password has to arrive in an environment variable.
+/// </summary>
+public sealed class KlapPlugCommandTests : IAsyncLifetime
+{
+    private const string Email = "owner@example.com";
+    private const string Password = "Kl@p secret";
+    private const string PasswordVariable = "BUTTONTOPLUG_TEST_KASA_PASSWORD";
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
+
+    private KlapDeviceEmulator device = null!;
+
+    public async Task InitializeAsync() =>
+        device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions { Username = Email, Password = Password, Version = 1 }, CancellationToken.None);
+
+    public async Task DisposeAsync() => await device.DisposeAsync();
+
+    [Theory]
+    [InlineData("on", false, true)]
+    [InlineData("off", true, false)]
+    [InlineData("toggle", false, true)]
+    public async Task Switch_OverKlapWithThePasswordFromTheEnvironment_SetsTheRelay(string command, bool before, bool after)
+    {
+        device.Plug.RelayOn = before;
+
+        var (exit, _, error) = await RunAsync(Password, "plug", command, "--host", device.Host, "--port", Port, "--protocol", "klap",
+            "--username", Email, "--password-env", PasswordVariable);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(after, device.Plug.RelayOn);
+    }
+
+    [Fact]
+    public async Task Info_WithTheWrongPassword_ExitsWithTheAuthenticationCodeAndNeverPrintsThePassword()
+    {
+        const string wrong = "wrong-secret";
+
+        var (exit, output, error) = await RunAsync(wrong, "plug", "info", "--host", device.Host, "--port", Port, "--protocol", "klap",
+            "--username", Email, "--password-env", PasswordVariable);
+
+        Assert.Equal(6, exit);
+        Assert.Contains("authentication failed", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(wrong, error + output, StringComparison.Ordinal);
+        Assert.Empty(device.Plug.Executed);
+    }
+
+    [Theory]
+    [InlineData("--username", Email)]
+    [InlineData("--password-env", PasswordVariable)]
+    public async Task Switch_WithOnlyHalfTheCredentials_IsAUsageError(string option, string value)
+    {
+        var (exit, _, error) = await RunAsync(Password, "plug", "on", "--host", device.Host, "--port", Port, "--protocol", "klap", option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--username and --password-env go together", error, StringComparison.Ordinal);
+        Assert.Empty(device.Plug.Executed);
+    }
+
+    [Fact]
+    public async Task Switch_WhenThePasswordVariableIsUnset_IsAUsageErrorNamingIt()
+    {
+        var (exit, _, error) = await RunAsync(null, "plug", "on", "--host", device.Host, "--port", Port, "--protocol", "klap",
+            "--username", Email, "--password-env", PasswordVariable);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(PasswordVariable, error, StringComparison.Ordinal);
+    }
+
+    private string Port => device.Port.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(string? password, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ButtonToPlug.Cli.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove(PasswordVariable);
+        if (password is not null)
+        {
+            start.Environment[PasswordVariable] = password;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var bound = new CancellationTokenSource(ExitTimeout);
+        try
+        {
+            await process.WaitForExitAsync(bound.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"buttontoplug {string.Join(' ', arguments)} did not exit within {ExitTimeout}");
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+}
