@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace ButtonToPlug.Benchmarks;
+
+/// <summary>
+/// One published build running as Lambda starts it: only the given environment (plus PATH, HOME, DOTNET_ROOT), output
+/// drained in the background (kept for diagnostics), and the moment of <see cref="Process.Start()"/> stamped.
+/// </summary>
+internal sealed class FunctionProcess : IAsyncDisposable
+{
+    private static readonly string[] InheritedVariables = ["PATH", "HOME", "DOTNET_ROOT"];
+
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private FunctionProcess(Process process, long startedAt)
+    {
+        this.process = process;
+        StartedAt = startedAt;
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>Stopwatch timestamp taken just before the process was started.</summary>
+    public long StartedAt { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public static FunctionProcess Start(FunctionBuild build, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = PublishedBuilds.StartInfo(build);
+        start.UseShellExecute = false;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.Environment.Clear();
+        foreach (var name in InheritedVariables)
+        {
+            if (Environment.GetEnvironmentVariable(name) is { } value)
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var startedAt = Stopwatch.GetTimestamp();
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{build} did not start");
+        return new FunctionProcess(process, startedAt);
+    }
+
+    /// <summary>The peak resident set size so far (VmHWM in /proc/PID/status), in bytes.</summary>
+    public long PeakResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                var kilobytes = line["VmHWM:".Length..].Trim().Split(' ')[0];
+                return long.Parse(kilobytes, CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        throw new InvalidOperationException($"no VmHWM in /proc/{process.Id}/status");
+    }
+
+    /// <summary>
+    /// CPU time the process has used so far, summed over its threads from /proc/PID/task/*/schedstat (nanoseconds, unlike
+    /// the 10 ms ticks of /proc/PID/stat). Unlike wall time it hardly depends on what else the machine is doing.
+    /// </summary>
+    public double CpuMilliseconds()
+    {
+        long nanoseconds = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{process.Id}/task"))
+        {
+            try
+            {
+                nanoseconds += long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[0], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // A thread that ended between the listing and the read: its time is lost, and it was idle anyway.
+            }
+        }
+
+        return nanoseconds / 1e6;
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan bound)
+    {
+        await process.WaitForExitAsync().WaitAsync(bound);
+        return process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            // The first lines say why a run failed; a long warm run must not grow this without end.
+            if (output.Length < 64 * 1024)
+            {
+                output.AppendLine(line);
+            }
+        }
+    }
+}
