@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ButtonToPlug.Testing;
 
@@ -13,7 +12,6 @@ public sealed class KlapPlugCommandTests : IAsyncLifetime
     private const string Email = "owner@example.com";
     private const string Password = "Kl@p secret";
     private const string PasswordVariable = "BUTTONTOPLUG_TEST_KASA_PASSWORD";
-    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
 
     private KlapDeviceEmulator device = null!;
 
@@ -75,40 +73,7 @@ public sealed class KlapPlugCommandTests : IAsyncLifetime
 
     private string Port => device.Port.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(string? password, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ButtonToPlug.Cli.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment.Remove(PasswordVariable);
-        if (password is not null)
-        {
-            start.Environment[PasswordVariable] = password;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var bound = new CancellationTokenSource(ExitTimeout);
-        try
-        {
-            await process.WaitForExitAsync(bound.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"buttontoplug {string.Join(' ', arguments)} did not exit within {ExitTimeout}");
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
+    // The password only ever travels in the environment variable named by --password-env; null leaves it unset.
+    private static Task<CliResult> RunAsync(string? password, params string[] arguments) =>
+        CliProcess.RunWithEnvironmentAsync(new Dictionary<string, string?> { [PasswordVariable] = password }, arguments);
 }

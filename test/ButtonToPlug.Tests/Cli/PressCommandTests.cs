@@ -23,7 +23,7 @@ public sealed class PressCommandTests(MotoFixture moto, PlugsFixture devices) : 
     {
         var settings = WriteSettings($$"""{"host":"127.0.0.1","port":"{{PlugPort}}"}""");
 
-        var (exit, stdout, stderr) = await CliProcess.RunAsync(null, "press", RepositoryFiles.Event(file), "--settings", settings);
+        var (exit, stdout, stderr) = await CliProcess.RunAsync("press", RepositoryFiles.Event(file), "--settings", settings);
 
         Assert.True(exit == 0, stderr);
         Assert.Empty(stderr);
@@ -37,9 +37,10 @@ public sealed class PressCommandTests(MotoFixture moto, PlugsFixture devices) : 
     {
         var path = MotoFixture.NewPath();
         await moto.Server.PutAllAsync(path, new Dictionary<string, string> { ["host"] = "127.0.0.1", ["port"] = PlugPort, ["long"] = "on:2h" });
-        var environment = new Dictionary<string, string>(moto.Server.Environment) { ["PARAMETER_PATH"] = path };
+        var environment = moto.Server.Environment.ToDictionary(variable => variable.Key, variable => (string?)variable.Value);
+        environment["PARAMETER_PATH"] = path;
 
-        var (exit, stdout, stderr) = await CliProcess.RunAsync(environment, "press", RepositoryFiles.Event("long-press.json"));
+        var (exit, stdout, stderr) = await CliProcess.RunWithEnvironmentAsync(environment, "press", RepositoryFiles.Event("long-press.json"));
 
         Assert.True(exit == 0, stderr);
         var result = JsonDocument.Parse(stdout).RootElement;
@@ -56,7 +57,7 @@ public sealed class PressCommandTests(MotoFixture moto, PlugsFixture devices) : 
     {
         var settings = WriteSettings(settingsJson.Replace("DEAD", FreePort.Next().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
-        var (exit, stdout, stderr) = await CliProcess.RunAsync(null, "press", RepositoryFiles.Event(eventFile), "--settings", settings);
+        var (exit, stdout, stderr) = await CliProcess.RunAsync("press", RepositoryFiles.Event(eventFile), "--settings", settings);
 
         Assert.Equal(exitCode, exit);
         Assert.Empty(stdout);
@@ -69,7 +70,7 @@ public sealed class PressCommandTests(MotoFixture moto, PlugsFixture devices) : 
     {
         var settings = WriteSettings($$"""{"host":"127.0.0.1","port":"{{PlugPort}}"}""");
 
-        var (exit, _, stderr) = await CliProcess.RunAsync(null, "press", RepositoryFiles.Event("double-click.json"), "--settings", settings, "--log");
+        var (exit, _, stderr) = await CliProcess.RunAsync("press", RepositoryFiles.Event("double-click.json"), "--settings", settings, "--log");
 
         Assert.Equal(0, exit);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -133,22 +133,6 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
         Assert.Contains("forwards TCP port", failure.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("SINGLE", 1)]
-    [InlineData("DOUBLE", 2)]
-    public async Task PlugDroppingTheConnection_IsPlugUnreachable_AndOnlyIdempotentActionsAreResent(string click, int connections)
-    {
-        // SINGLE is toggle: its request went out, so it is never resent. DOUBLE is on: setting a state twice is harmless.
-        using var plug = new DroppingPlug();
-        await moto.Server.PutAllAsync(path, new Dictionary<string, string> { ["host"] = "127.0.0.1", ["port"] = plug.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-
-        var failure = await InvokeFailingAsync($$"""{"clickType":"{{click}}"}""");
-
-        // Closed (FIN) or reset (RST) depending on timing: either way the request had left.
-        Assert.Equal(ErrorTypes.PlugUnreachable, failure.ErrorType);
-        Assert.Equal(connections, plug.Connections);
-    }
-
     [Fact]
     public async Task PlugThatNeverAnswers_IsReportedBeforeTheInvocationDeadline()
     {

@@ -15,19 +15,8 @@ public sealed class PlugsFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The simulator serves TCP and UDP on one port the OS picked for TCP; now and then UDP finds it taken. A new start
-        // picks new ports, so a couple of attempts turn that rare collision into no failure at all.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                plugs = await SimulatedPlugs.StartAsync("hs100", "hs105", "hs300");
-                return;
-            }
-            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
-            {
-            }
-        }
+        // serve.js itself starts a fresh device when the simulator's shared UDP/TCP port is taken.
+        plugs = await SimulatedPlugs.StartAsync("hs100", "hs105", "hs300");
     }
 
     public async Task DisposeAsync()

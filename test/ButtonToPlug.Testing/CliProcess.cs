@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace ButtonToPlug.Testing;
+
+/// <summary>
+/// Runs the built CLI (<c>dotnet ButtonToPlug.Cli.dll …</c>, the program behind <c>buttontoplug</c>) as its own process,
+/// as a user does. The DLL is the one copied next to the calling test assembly by its project reference.
+/// </summary>
+public static class CliProcess
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    public static Task<CliResult> RunAsync(params string[] arguments) => RunWithEnvironmentAsync(null, arguments);
+
+    /// <param name="environment">Variables to set for the child; a null value removes the variable.</param>
+    public static async Task<CliResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ButtonToPlug.Cli.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(Limit);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"buttontoplug {string.Join(' ', arguments)} did not exit within {Limit}");
+        }
+
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+}
