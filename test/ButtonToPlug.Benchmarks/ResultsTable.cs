@@ -22,6 +22,7 @@ internal static class ResultsTable
                 rows.Add(new("cold start JIT CPU time median", jitCpu.Median, "ms"));
             }
 
+            rows.Add(new("moto_server SSM answer alone (median)", cold.SsmRoundTrip.Median, "ms"));
             rows.Add(new("cold start AOT/JIT (medians)", cold.AotToJit, "x", "<= 0.2 (5x faster)", cold.AotToJit <= 0.2));
         }
 
