@@ -17,7 +17,7 @@ public sealed class KasaClient
         this.transport = transport;
     }
 
-    public KasaEndpoint Endpoint => transport.Endpoint;
+    public KasaEndpoint Endpoint => this.transport.Endpoint;
 
     public async Task<SysInfo> GetSysInfoAsync(CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ public sealed class KasaClient
     /// <summary>Sends one request and checks every method's err_code; the caller disposes the answer.</summary>
     internal async Task<IotAnswer> SendAsync(IotRequest request, CancellationToken cancellationToken)
     {
-        var bytes = await transport.SendAsync(request.ToUtf8(), cancellationToken);
+        var bytes = await this.transport.SendAsync(request.ToUtf8(), cancellationToken);
         var answer = IotAnswer.Parse(Endpoint, bytes);
         try
         {

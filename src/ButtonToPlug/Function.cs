@@ -23,7 +23,7 @@ public sealed class Function
     {
         this.settings = settings;
         this.time = time;
-        reporter = new ClickReporter(log, time);
+        this.reporter = new ClickReporter(log, time);
     }
 
     /// <summary>The Lambda configuration: settings from SSM Parameter Store under <c>PARAMETER_PATH</c>, log lines on stdout.</summary>
@@ -47,18 +47,18 @@ public sealed class Function
     public async Task<byte[]> HandleAsync(ReadOnlyMemory<byte> eventJson, InvocationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var facts = new ClickFacts(context, time.GetTimestamp());
+        var facts = new ClickFacts(context, this.time.GetTimestamp());
         try
         {
             facts.Event = EventParser.Parse(eventJson);
             if (facts.Event.Source == EventSource.OneClickHealth)
             {
                 var reason = $"AWS IoT 1-Click health event ({facts.Event.HealthCondition ?? "deviceHealthMonitor"}), not a click";
-                return JsonSerializer.SerializeToUtf8Bytes(reporter.Ignored(facts, reason), ResultJsonContext.Default.IgnoredResult);
+                return JsonSerializer.SerializeToUtf8Bytes(this.reporter.Ignored(facts, reason), ResultJsonContext.Default.IgnoredResult);
             }
 
-            using var deadline = new InvocationDeadline(context.Deadline, time, cancellationToken);
-            var read = await settings.GetAsync(deadline.Token);
+            using var deadline = new InvocationDeadline(context.Deadline, this.time, cancellationToken);
+            var read = await this.settings.GetAsync(deadline.Token);
             facts.Settings = read.Settings;
             if (read.Warning is { } warning)
             {
@@ -67,7 +67,7 @@ public sealed class Function
 
             facts.Action = facts.Event.Action ?? read.Settings.ActionFor(facts.Event.ClickType!.Value);
             var change = await PlugCommander.RunAsync(read.Settings, facts.Action, deadline, facts.Warnings);
-            return JsonSerializer.SerializeToUtf8Bytes(reporter.Succeeded(facts, change), ResultJsonContext.Default.ClickResult);
+            return JsonSerializer.SerializeToUtf8Bytes(this.reporter.Succeeded(facts, change), ResultJsonContext.Default.ClickResult);
         }
         catch (FunctionException failure)
         {
@@ -77,7 +77,7 @@ public sealed class Function
             var safe = facts.Settings is { Secrets: { IsEmpty: false } secrets } && (secrets.Reveals(failure.Message) || failure.InnerException is not null)
                 ? new FunctionException(failure.ErrorType, secrets.Apply(failure.Message))
                 : failure;
-            reporter.Failed(facts, safe);
+            this.reporter.Failed(facts, safe);
             if (ReferenceEquals(safe, failure))
             {
                 throw;

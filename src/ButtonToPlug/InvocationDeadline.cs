@@ -16,30 +16,30 @@ internal sealed class InvocationDeadline : IDisposable
 
     public InvocationDeadline(DateTimeOffset deadline, TimeProvider time, CancellationToken cancellationToken)
     {
-        end = deadline - Reserve;
+        this.end = deadline - Reserve;
         this.time = time;
-        var budget = end - time.GetUtcNow();
+        var budget = this.end - time.GetUtcNow();
 
         // A timer accepts at most about 49 days; a caller without a real deadline (the CLI) passes a far one.
         if (budget < TimeSpan.FromDays(1))
         {
-            timer = new CancellationTokenSource(budget > TimeSpan.Zero ? budget : TimeSpan.Zero, time);
-            linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+            this.timer = new CancellationTokenSource(budget > TimeSpan.Zero ? budget : TimeSpan.Zero, time);
+            this.linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, this.timer.Token);
         }
         else
         {
-            linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            this.linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         }
     }
 
-    public CancellationToken Token => linked.Token;
+    public CancellationToken Token => this.linked.Token;
 
     /// <summary>The time left before <see cref="Token"/> fires: what a retry may still spend.</summary>
-    public TimeSpan Remaining => linked.IsCancellationRequested ? TimeSpan.Zero : end - time.GetUtcNow();
+    public TimeSpan Remaining => this.linked.IsCancellationRequested ? TimeSpan.Zero : this.end - this.time.GetUtcNow();
 
     public void Dispose()
     {
-        linked.Dispose();
-        timer?.Dispose();
+        this.linked.Dispose();
+        this.timer?.Dispose();
     }
 }

@@ -13,11 +13,11 @@ internal sealed class Redactor
         this.secrets = [.. secrets.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
     }
 
-    public bool IsEmpty => secrets.Length == 0;
+    public bool IsEmpty => this.secrets.Length == 0;
 
     public string Apply(string text)
     {
-        foreach (var secret in secrets)
+        foreach (var secret in this.secrets)
         {
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
         }
@@ -25,5 +25,5 @@ internal sealed class Redactor
         return text;
     }
 
-    public bool Reveals(string text) => secrets.Any(secret => text.Contains(secret, StringComparison.Ordinal));
+    public bool Reveals(string text) => this.secrets.Any(secret => text.Contains(secret, StringComparison.Ordinal));
 }

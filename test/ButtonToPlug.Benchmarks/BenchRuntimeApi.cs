@@ -47,18 +47,18 @@ internal sealed class BenchRuntimeApi : IAsyncDisposable
     public Invocation Enqueue(byte[] eventJson)
     {
         var invocation = new Invocation(Guid.NewGuid().ToString(), eventJson);
-        invocations[invocation.RequestId] = invocation;
-        queue.Writer.TryWrite(invocation.RequestId);
+        this.invocations[invocation.RequestId] = invocation;
+        this.queue.Writer.TryWrite(invocation.RequestId);
         return invocation;
     }
 
     /// <summary>The next <c>next</c> call is answered 500: the runtime exits.</summary>
-    public void RefuseNext() => queue.Writer.TryWrite(null);
+    public void RefuseNext() => this.queue.Writer.TryWrite(null);
 
     /// <summary>Forgets the <c>next</c> calls seen so far.</summary>
     public void ForgetPolls()
     {
-        while (polls.Reader.TryRead(out _))
+        while (this.polls.Reader.TryRead(out _))
         {
         }
     }
@@ -67,28 +67,28 @@ internal sealed class BenchRuntimeApi : IAsyncDisposable
     public async Task WaitForPollAsync(TimeSpan bound)
     {
         using var timeout = new CancellationTokenSource(bound);
-        await polls.Reader.ReadAsync(timeout.Token);
+        await this.polls.Reader.ReadAsync(timeout.Token);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await stopping.CancelAsync();
+        await this.stopping.CancelAsync();
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await app.StopAsync(bound.Token);
-        await app.DisposeAsync();
-        stopping.Dispose();
+        await this.app.StopAsync(bound.Token);
+        await this.app.DisposeAsync();
+        this.stopping.Dispose();
     }
 
     private void MapRoutes()
     {
-        app.MapGet($"{Prefix}/invocation/next", NextAsync);
-        app.MapPost($"{Prefix}/invocation/{{requestId}}/response", context => CompleteAsync(context, failed: false));
-        app.MapPost($"{Prefix}/invocation/{{requestId}}/error", context => CompleteAsync(context, failed: true));
-        app.MapPost($"{Prefix}/init/error", async context =>
+        this.app.MapGet($"{Prefix}/invocation/next", NextAsync);
+        this.app.MapPost($"{Prefix}/invocation/{{requestId}}/response", context => CompleteAsync(context, failed: false));
+        this.app.MapPost($"{Prefix}/invocation/{{requestId}}/error", context => CompleteAsync(context, failed: true));
+        this.app.MapPost($"{Prefix}/init/error", async context =>
         {
             var body = await ReadBodyAsync(context);
             context.Response.StatusCode = StatusCodes.Status202Accepted;
-            foreach (var pending in invocations.Values)
+            foreach (var pending in this.invocations.Values)
             {
                 pending.Fail($"init error: {System.Text.Encoding.UTF8.GetString(body)}");
             }
@@ -97,12 +97,12 @@ internal sealed class BenchRuntimeApi : IAsyncDisposable
 
     private async Task NextAsync(HttpContext context)
     {
-        polls.Writer.TryWrite(Stopwatch.GetTimestamp());
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+        this.polls.Writer.TryWrite(Stopwatch.GetTimestamp());
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, this.stopping.Token);
         string? requestId;
         try
         {
-            requestId = await queue.Reader.ReadAsync(waiting.Token);
+            requestId = await this.queue.Reader.ReadAsync(waiting.Token);
         }
         catch (OperationCanceledException)
         {
@@ -116,7 +116,7 @@ internal sealed class BenchRuntimeApi : IAsyncDisposable
             return;
         }
 
-        var invocation = invocations[requestId];
+        var invocation = this.invocations[requestId];
         var headers = context.Response.Headers;
         headers["Lambda-Runtime-Aws-Request-Id"] = requestId;
         headers["Lambda-Runtime-Deadline-Ms"] =
@@ -136,7 +136,7 @@ internal sealed class BenchRuntimeApi : IAsyncDisposable
         var requestId = (string)context.Request.RouteValues["requestId"]!;
         var body = await ReadBodyAsync(context);
         context.Response.StatusCode = StatusCodes.Status202Accepted;
-        if (invocations.TryRemove(requestId, out var invocation))
+        if (this.invocations.TryRemove(requestId, out var invocation))
         {
             invocation.Complete(postedAt, failed, body);
         }

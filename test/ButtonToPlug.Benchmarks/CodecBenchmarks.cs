@@ -23,46 +23,46 @@ public class CodecBenchmarks
     public void Setup()
     {
         var sample = Encoding.UTF8.GetBytes("{\"system\":{\"set_relay_state\":{\"state\":1},\"get_sysinfo\":{\"alias\":\"Desk lamp\"}}}");
-        plain = new byte[PayloadBytes];
-        for (var i = 0; i < plain.Length; i++)
+        this.plain = new byte[PayloadBytes];
+        for (var i = 0; i < this.plain.Length; i++)
         {
-            plain[i] = sample[i % sample.Length];
+            this.plain[i] = sample[i % sample.Length];
         }
 
-        cipher = new byte[PayloadBytes];
-        frame = new byte[KasaFrame.FrameLength(PayloadBytes)];
-        KasaFrame.Write(plain, frame);
+        this.cipher = new byte[PayloadBytes];
+        this.frame = new byte[KasaFrame.FrameLength(PayloadBytes)];
+        KasaFrame.Write(this.plain, this.frame);
     }
 
     [Benchmark(Description = "XorCipher.Encrypt")]
     public byte Encrypt()
     {
-        XorCipher.Encrypt(plain, cipher);
-        return cipher[^1];
+        XorCipher.Encrypt(this.plain, this.cipher);
+        return this.cipher[^1];
     }
 
     /// <summary>Decrypting garbles the buffer for the next round; the cost per byte is the same.</summary>
     [Benchmark(Description = "XorCipher.DecryptInPlace")]
     public byte Decrypt()
     {
-        XorCipher.DecryptInPlace(cipher);
-        return cipher[^1];
+        XorCipher.DecryptInPlace(this.cipher);
+        return this.cipher[^1];
     }
 
     /// <summary>What a request costs before the socket write: length header plus encrypted payload, in one buffer.</summary>
     [Benchmark(Description = "KasaFrame.Write")]
-    public int WriteFrame() => KasaFrame.Write(plain, frame);
+    public int WriteFrame() => KasaFrame.Write(this.plain, this.frame);
 
     /// <summary>What an answer costs after the socket read: check the announced length, decrypt the payload.</summary>
     [Benchmark(Description = "KasaFrame read+decrypt")]
     public byte ReadFrame()
     {
-        if (!KasaFrame.TryReadPayloadLength(frame, out var length))
+        if (!KasaFrame.TryReadPayloadLength(this.frame, out var length))
         {
             throw new InvalidOperationException("frame too long");
         }
 
-        var payload = frame.AsSpan(KasaFrame.HeaderLength, (int)length);
+        var payload = this.frame.AsSpan(KasaFrame.HeaderLength, (int)length);
         XorCipher.DecryptInPlace(payload);
         return payload[^1];
     }

@@ -32,9 +32,9 @@ internal sealed class FunctionProcess : IAsyncDisposable
     {
         get
         {
-            lock (output)
+            lock (this.output)
             {
-                return output.ToString();
+                return this.output.ToString();
             }
         }
     }
@@ -67,7 +67,7 @@ internal sealed class FunctionProcess : IAsyncDisposable
     /// <summary>The peak resident set size so far (VmHWM in /proc/PID/status), in bytes.</summary>
     public long PeakResidentBytes()
     {
-        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+        foreach (var line in File.ReadLines($"/proc/{this.process.Id}/status"))
         {
             if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
             {
@@ -76,7 +76,7 @@ internal sealed class FunctionProcess : IAsyncDisposable
             }
         }
 
-        throw new InvalidOperationException($"no VmHWM in /proc/{process.Id}/status");
+        throw new InvalidOperationException($"no VmHWM in /proc/{this.process.Id}/status");
     }
 
     /// <summary>
@@ -86,7 +86,7 @@ internal sealed class FunctionProcess : IAsyncDisposable
     public double CpuMilliseconds()
     {
         long nanoseconds = 0;
-        foreach (var task in Directory.EnumerateDirectories($"/proc/{process.Id}/task"))
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{this.process.Id}/task"))
         {
             try
             {
@@ -103,19 +103,19 @@ internal sealed class FunctionProcess : IAsyncDisposable
 
     public async Task<int> WaitForExitAsync(TimeSpan bound)
     {
-        await process.WaitForExitAsync().WaitAsync(bound);
-        return process.ExitCode;
+        await this.process.WaitForExitAsync().WaitAsync(bound);
+        return this.process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!this.process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            this.process.Kill(entireProcessTree: true);
+            await this.process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
 
-        process.Dispose();
+        this.process.Dispose();
     }
 
     private void Keep(string? line)
@@ -125,12 +125,12 @@ internal sealed class FunctionProcess : IAsyncDisposable
             return;
         }
 
-        lock (output)
+        lock (this.output)
         {
             // The first lines say why a run failed; a long warm run must not grow this without end.
-            if (output.Length < 64 * 1024)
+            if (this.output.Length < 64 * 1024)
             {
-                output.AppendLine(line);
+                this.output.AppendLine(line);
             }
         }
     }

@@ -15,7 +15,7 @@ internal sealed class Invocation(string requestId, byte[] eventJson)
     public long HandedOutAt { get; set; }
 
     /// <summary>Completes with the Stopwatch timestamp at which the response arrived; faults when an error was posted.</summary>
-    public Task<long> Completed => posted.Task;
+    public Task<long> Completed => this.posted.Task;
 
     public void Complete(long postedAt, bool failed, byte[] body)
     {
@@ -25,9 +25,9 @@ internal sealed class Invocation(string requestId, byte[] eventJson)
         }
         else
         {
-            posted.TrySetResult(postedAt);
+            this.posted.TrySetResult(postedAt);
         }
     }
 
-    public void Fail(string reason) => posted.TrySetException(new InvalidOperationException($"request {RequestId}: {reason}"));
+    public void Fail(string reason) => this.posted.TrySetException(new InvalidOperationException($"request {RequestId}: {reason}"));
 }

@@ -17,11 +17,11 @@ internal sealed class CannedPlug : IAsyncDisposable
 
     private CannedPlug(byte[] answer)
     {
-        listener.Start();
-        loop = ServeAsync(answer);
+        this.listener.Start();
+        this.loop = ServeAsync(answer);
     }
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    public int Port => ((IPEndPoint)this.listener.LocalEndpoint).Port;
 
     /// <summary>Answers with <paramref name="json"/>, framed and encrypted as a plug would.</summary>
     public static CannedPlug AnsweringJson(string json)
@@ -44,30 +44,30 @@ internal sealed class CannedPlug : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        listener.Stop();
+        await this.stop.CancelAsync();
+        this.listener.Stop();
         try
         {
-            await loop;
+            await this.loop;
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
             // Stopping the listener under a pending accept ends the loop.
         }
 
-        stop.Dispose();
+        this.stop.Dispose();
     }
 
     private async Task ServeAsync(byte[] answer)
     {
-        while (!stop.IsCancellationRequested)
+        while (!this.stop.IsCancellationRequested)
         {
-            using var client = await listener.AcceptSocketAsync(stop.Token);
+            using var client = await this.listener.AcceptSocketAsync(this.stop.Token);
             await using var stream = new NetworkStream(client);
             var header = new byte[4];
-            await stream.ReadExactlyAsync(header, stop.Token);
-            await stream.ReadExactlyAsync(new byte[BinaryPrimitives.ReadInt32BigEndian(header)], stop.Token);
-            await stream.WriteAsync(answer, stop.Token);
+            await stream.ReadExactlyAsync(header, this.stop.Token);
+            await stream.ReadExactlyAsync(new byte[BinaryPrimitives.ReadInt32BigEndian(header)], this.stop.Token);
+            await stream.WriteAsync(answer, this.stop.Token);
         }
     }
 }

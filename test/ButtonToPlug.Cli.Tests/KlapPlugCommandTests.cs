@@ -16,9 +16,9 @@ public sealed class KlapPlugCommandTests : IAsyncLifetime
     private KlapDeviceEmulator device = null!;
 
     public async Task InitializeAsync() =>
-        device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions { Username = Email, Password = Password, Version = 1 }, CancellationToken.None);
+        this.device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions { Username = Email, Password = Password, Version = 1 }, CancellationToken.None);
 
-    public async Task DisposeAsync() => await device.DisposeAsync();
+    public async Task DisposeAsync() => await this.device.DisposeAsync();
 
     [Theory]
     [InlineData("on", false, true)]
@@ -26,13 +26,13 @@ public sealed class KlapPlugCommandTests : IAsyncLifetime
     [InlineData("toggle", false, true)]
     public async Task Switch_OverKlapWithThePasswordFromTheEnvironment_SetsTheRelay(string command, bool before, bool after)
     {
-        device.Plug.RelayOn = before;
+        this.device.Plug.RelayOn = before;
 
-        var (exit, _, error) = await RunAsync(Password, "plug", command, "--host", device.Host, "--port", Port, "--protocol", "klap",
+        var (exit, _, error) = await RunAsync(Password, "plug", command, "--host", this.device.Host, "--port", Port, "--protocol", "klap",
             "--username", Email, "--password-env", PasswordVariable);
 
         Assert.True(exit == 0, error);
-        Assert.Equal(after, device.Plug.RelayOn);
+        Assert.Equal(after, this.device.Plug.RelayOn);
     }
 
     [Fact]
@@ -40,13 +40,13 @@ public sealed class KlapPlugCommandTests : IAsyncLifetime
     {
         const string wrong = "wrong-secret";
 
-        var (exit, output, error) = await RunAsync(wrong, "plug", "info", "--host", device.Host, "--port", Port, "--protocol", "klap",
+        var (exit, output, error) = await RunAsync(wrong, "plug", "info", "--host", this.device.Host, "--port", Port, "--protocol", "klap",
             "--username", Email, "--password-env", PasswordVariable);
 
         Assert.Equal(6, exit);
         Assert.Contains("authentication failed", error, StringComparison.Ordinal);
         Assert.DoesNotContain(wrong, error + output, StringComparison.Ordinal);
-        Assert.Empty(device.Plug.Executed);
+        Assert.Empty(this.device.Plug.Executed);
     }
 
     [Theory]
@@ -54,24 +54,24 @@ public sealed class KlapPlugCommandTests : IAsyncLifetime
     [InlineData("--password-env", PasswordVariable)]
     public async Task Switch_WithOnlyHalfTheCredentials_IsAUsageError(string option, string value)
     {
-        var (exit, _, error) = await RunAsync(Password, "plug", "on", "--host", device.Host, "--port", Port, "--protocol", "klap", option, value);
+        var (exit, _, error) = await RunAsync(Password, "plug", "on", "--host", this.device.Host, "--port", Port, "--protocol", "klap", option, value);
 
         Assert.Equal(2, exit);
         Assert.Contains("--username and --password-env go together", error, StringComparison.Ordinal);
-        Assert.Empty(device.Plug.Executed);
+        Assert.Empty(this.device.Plug.Executed);
     }
 
     [Fact]
     public async Task Switch_WhenThePasswordVariableIsUnset_IsAUsageErrorNamingIt()
     {
-        var (exit, _, error) = await RunAsync(null, "plug", "on", "--host", device.Host, "--port", Port, "--protocol", "klap",
+        var (exit, _, error) = await RunAsync(null, "plug", "on", "--host", this.device.Host, "--port", Port, "--protocol", "klap",
             "--username", Email, "--password-env", PasswordVariable);
 
         Assert.Equal(2, exit);
         Assert.Contains(PasswordVariable, error, StringComparison.Ordinal);
     }
 
-    private string Port => device.Port.ToString(CultureInfo.InvariantCulture);
+    private string Port => this.device.Port.ToString(CultureInfo.InvariantCulture);
 
     // The password only ever travels in the environment variable named by --password-env; null leaves it unset.
     private static Task<CliResult> RunAsync(string? password, params string[] arguments) =>

@@ -18,14 +18,14 @@ internal sealed class SamMakefileBuild : IDisposable
 
     private readonly string workDir = Path.Combine(Path.GetTempPath(), $"buttontoplug-sam-build-{Guid.NewGuid():N}");
 
-    public string ArtifactsDir => Path.Combine(workDir, "artifacts");
+    public string ArtifactsDir => Path.Combine(this.workDir, "artifacts");
 
     public string Output { get; private set; } = string.Empty;
 
     public async Task<int> RunAsync(string buildFlavor, TimeSpan timeout)
     {
         var metadata = SamTemplate.Function["Metadata"];
-        var scratch = Path.Combine(workDir, "scratch");
+        var scratch = Path.Combine(this.workDir, "scratch");
         CopyTree(RepositoryFiles.PathOf(metadata["ProjectRootDirectory"].Text), scratch);
         Directory.CreateDirectory(ArtifactsDir);
 
@@ -68,9 +68,9 @@ internal sealed class SamMakefileBuild : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(workDir))
+        if (Directory.Exists(this.workDir))
         {
-            Directory.Delete(workDir, recursive: true);
+            Directory.Delete(this.workDir, recursive: true);
         }
     }
 

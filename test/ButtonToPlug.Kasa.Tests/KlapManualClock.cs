@@ -3,11 +3,11 @@ namespace ButtonToPlug.Kasa.Tests;
 /// <summary>A clock the test moves by hand, to reach the end of a KLAP session's advertised lifetime without waiting.</summary>
 internal sealed class KlapManualClock : TimeProvider
 {
-    private long _ticks = 1;
+    private long ticks = 1;
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
-    public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+    public override long GetTimestamp() => Interlocked.Read(ref this.ticks);
 
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+    public void Advance(TimeSpan by) => Interlocked.Add(ref this.ticks, by.Ticks);
 }

@@ -15,7 +15,7 @@ internal sealed class RecordingTransport(params string[] answers) : IKasaTranspo
     public Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
     {
         Requests.Add(Encoding.UTF8.GetString(requestUtf8.Span));
-        return Task.FromResult(Encoding.UTF8.GetBytes(answers.Dequeue()));
+        return Task.FromResult(Encoding.UTF8.GetBytes(this.answers.Dequeue()));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -21,18 +21,18 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
 {
     private const string SessionCookie = "TP_SESSIONID";
 
-    private readonly WebApplication _app;
-    private readonly KlapDeviceOptions _options;
-    private readonly byte[] _authHash;
-    private readonly ConcurrentDictionary<string, DeviceSession> _sessions = new(StringComparer.Ordinal);
-    private int _handshakes;
-    private int _refusedForSession;
+    private readonly WebApplication app;
+    private readonly KlapDeviceOptions options;
+    private readonly byte[] authHash;
+    private readonly ConcurrentDictionary<string, DeviceSession> sessions = new(StringComparer.Ordinal);
+    private int handshakes;
+    private int refusedForSession;
 
     private KlapDeviceEmulator(WebApplication app, KlapDeviceOptions options)
     {
-        _app = app;
-        _options = options;
-        _authHash = KlapDeviceCrypto.AuthHash(options.Version, options.Username, options.Password);
+        this.app = app;
+        this.options = options;
+        this.authHash = KlapDeviceCrypto.AuthHash(options.Version, options.Username, options.Password);
         Plug = new KlapEmulatedPlug(options.Model);
     }
 
@@ -43,10 +43,10 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
     public KlapEmulatedPlug Plug { get; }
 
     /// <summary>Completed handshake1 exchanges.</summary>
-    public int Handshakes => Volatile.Read(ref _handshakes);
+    public int Handshakes => Volatile.Read(ref this.handshakes);
 
     /// <summary>Requests refused with 403 because their session was unknown.</summary>
-    public int RefusedForSession => Volatile.Read(ref _refusedForSession);
+    public int RefusedForSession => Volatile.Read(ref this.refusedForSession);
 
     /// <summary>When set, handshake1 proves a different auth hash than the one the device holds (an impostor).</summary>
     public bool TamperDeviceProof { get; set; }
@@ -72,12 +72,12 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
     }
 
     /// <summary>Forgets every session, as a plug does when its session times out or it reboots.</summary>
-    public void ExpireSessions() => _sessions.Clear();
+    public void ExpireSessions() => this.sessions.Clear();
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await this.app.StopAsync();
+        await this.app.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -119,15 +119,15 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
 
         var remoteSeed = RandomNumberGenerator.GetBytes(16);
         var sessionId = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        _sessions[sessionId] = new DeviceSession(localSeed, remoteSeed);
-        Interlocked.Increment(ref _handshakes);
-        var proof = KlapDeviceCrypto.DeviceProof(_options.Version, localSeed, remoteSeed, _authHash);
+        this.sessions[sessionId] = new DeviceSession(localSeed, remoteSeed);
+        Interlocked.Increment(ref this.handshakes);
+        var proof = KlapDeviceCrypto.DeviceProof(this.options.Version, localSeed, remoteSeed, this.authHash);
         if (TamperDeviceProof)
         {
             proof[0] ^= 0x01;
         }
 
-        var timeout = _options.SessionTimeoutSeconds.ToString(CultureInfo.InvariantCulture);
+        var timeout = this.options.SessionTimeoutSeconds.ToString(CultureInfo.InvariantCulture);
         return (200, [.. remoteSeed, .. proof], $"{SessionCookie}={sessionId};TIMEOUT={timeout}");
     }
 
@@ -138,13 +138,13 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
             return (403, [], null);
         }
 
-        var expected = KlapDeviceCrypto.ClientProof(_options.Version, session.LocalSeed, session.RemoteSeed, _authHash);
+        var expected = KlapDeviceCrypto.ClientProof(this.options.Version, session.LocalSeed, session.RemoteSeed, this.authHash);
         if (!CryptographicOperations.FixedTimeEquals(expected, clientProof))
         {
             return (403, [], null);
         }
 
-        session.Cipher = new KlapDeviceCipher(session.LocalSeed, session.RemoteSeed, _authHash);
+        session.Cipher = new KlapDeviceCipher(session.LocalSeed, session.RemoteSeed, this.authHash);
         return (200, [], null);
     }
 
@@ -152,7 +152,7 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
     {
         if (!TryGetSession(request, out var session) || session.Cipher is not { } cipher)
         {
-            Interlocked.Increment(ref _refusedForSession);
+            Interlocked.Increment(ref this.refusedForSession);
             return (403, [], null);
         }
 
@@ -174,7 +174,7 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
     private bool TryGetSession(HttpRequest request, out DeviceSession session)
     {
         session = null!;
-        return request.Cookies.TryGetValue(SessionCookie, out var id) && id is not null && _sessions.TryGetValue(id, out session!);
+        return request.Cookies.TryGetValue(SessionCookie, out var id) && id is not null && this.sessions.TryGetValue(id, out session!);
     }
 
     private static async Task WaitUntilClientGivesUpAsync(CancellationToken aborted)

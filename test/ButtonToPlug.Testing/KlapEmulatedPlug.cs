@@ -8,27 +8,27 @@ namespace ButtonToPlug.Testing;
 /// </summary>
 public sealed class KlapEmulatedPlug(string model)
 {
-    private readonly Lock _lock = new();
-    private readonly List<string> _executed = [];
-    private bool _relayOn;
-    private string? _countdownRule;
+    private readonly Lock stateLock = new();
+    private readonly List<string> executed = [];
+    private bool relayOn;
+    private string? countdownRule;
 
     public bool RelayOn
     {
-        get { lock (_lock) { return _relayOn; } }
-        set { lock (_lock) { _relayOn = value; } }
+        get { lock (this.stateLock) { return this.relayOn; } }
+        set { lock (this.stateLock) { this.relayOn = value; } }
     }
 
     /// <summary>Every <c>module.method</c> carried out, in order (a resent command shows up twice).</summary>
     public IReadOnlyList<string> Executed
     {
-        get { lock (_lock) { return [.. _executed]; } }
+        get { lock (this.stateLock) { return [.. this.executed]; } }
     }
 
     /// <summary>The last countdown rule added, as raw JSON, or null.</summary>
     public string? CountdownRule
     {
-        get { lock (_lock) { return _countdownRule; } }
+        get { lock (this.stateLock) { return this.countdownRule; } }
     }
 
     public byte[] Execute(byte[] requestJson)
@@ -44,9 +44,9 @@ public sealed class KlapEmulatedPlug(string model)
                 foreach (var method in module.Value.EnumerateObject())
                 {
                     writer.WriteStartObject(method.Name);
-                    lock (_lock)
+                    lock (this.stateLock)
                     {
-                        _executed.Add($"{module.Name}.{method.Name}");
+                        this.executed.Add($"{module.Name}.{method.Name}");
                         Answer(module.Name, method.Name, method.Value, writer);
                     }
 
@@ -70,15 +70,15 @@ public sealed class KlapEmulatedPlug(string model)
                 WriteSysInfo(writer);
                 break;
             case ("system", "set_relay_state"):
-                _relayOn = arguments.GetProperty("state").GetInt32() != 0;
+                this.relayOn = arguments.GetProperty("state").GetInt32() != 0;
                 writer.WriteNumber("err_code", 0);
                 break;
             case ("count_down", "delete_all_rules"):
-                _countdownRule = null;
+                this.countdownRule = null;
                 writer.WriteNumber("err_code", 0);
                 break;
             case ("count_down", "add_rule"):
-                _countdownRule = arguments.GetRawText();
+                this.countdownRule = arguments.GetRawText();
                 writer.WriteString("id", "7C90311A1CD3227F25C6001D88F7FC13");
                 writer.WriteNumber("err_code", 0);
                 break;
@@ -110,8 +110,8 @@ public sealed class KlapEmulatedPlug(string model)
         writer.WriteString("mac", "5C:62:8B:00:00:01");
         writer.WriteNumber("updating", 0);
         writer.WriteNumber("led_off", 0);
-        writer.WriteNumber("relay_state", _relayOn ? 1 : 0);
-        writer.WriteNumber("on_time", _relayOn ? 42 : 0);
+        writer.WriteNumber("relay_state", this.relayOn ? 1 : 0);
+        writer.WriteNumber("on_time", this.relayOn ? 42 : 0);
         writer.WriteString("active_mode", "none");
         writer.WriteString("dev_name", "Smart Wi-Fi Plug Mini");
         writer.WriteStartObject("next_action");

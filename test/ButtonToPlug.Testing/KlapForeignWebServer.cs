@@ -15,9 +15,9 @@ namespace ButtonToPlug.Testing;
 /// </summary>
 public sealed class KlapForeignWebServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplication app;
 
-    private KlapForeignWebServer(WebApplication app) => _app = app;
+    private KlapForeignWebServer(WebApplication app) => this.app = app;
 
     public int Port { get; private set; }
 
@@ -43,7 +43,7 @@ public sealed class KlapForeignWebServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await this.app.StopAsync();
+        await this.app.DisposeAsync();
     }
 }

@@ -118,10 +118,10 @@ public sealed class MotoServer : IAsyncDisposable
         Client.Dispose();
         try
         {
-            if (!python.HasExited)
+            if (!this.python.HasExited)
             {
-                python.Kill(entireProcessTree: true);
-                await python.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                this.python.Kill(entireProcessTree: true);
+                await this.python.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
             }
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
@@ -130,7 +130,7 @@ public sealed class MotoServer : IAsyncDisposable
         }
         finally
         {
-            python.Dispose();
+            this.python.Dispose();
         }
     }
 
@@ -138,9 +138,9 @@ public sealed class MotoServer : IAsyncDisposable
     {
         get
         {
-            lock (output)
+            lock (this.output)
             {
-                return output.ToString();
+                return this.output.ToString();
             }
         }
     }
@@ -152,14 +152,14 @@ public sealed class MotoServer : IAsyncDisposable
             return;
         }
 
-        lock (output)
+        lock (this.output)
         {
-            output.AppendLine(line);
+            this.output.AppendLine(line);
         }
 
         if (line.Contains("Running on", StringComparison.Ordinal))
         {
-            listening.TrySetResult();
+            this.listening.TrySetResult();
         }
     }
 }

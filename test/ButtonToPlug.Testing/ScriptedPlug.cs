@@ -35,32 +35,32 @@ public sealed class ScriptedPlug : IAsyncDisposable
         {
             // A backlog of one, taken by a filler connection: Linux drops further SYNs while the accept queue is full,
             // so a client's connect neither completes nor fails until its own timeout.
-            listener.Start(0);
-            filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            filler.Connect(listener.LocalEndpoint);
+            this.listener.Start(0);
+            this.filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            this.filler.Connect(this.listener.LocalEndpoint);
         }
         else
         {
-            listener.Start();
-            door.SetResult();
+            this.listener.Start();
+            this.door.SetResult();
         }
 
-        loop = AcceptAsync();
+        this.loop = AcceptAsync();
     }
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    public int Port => ((IPEndPoint)this.listener.LocalEndpoint).Port;
 
     /// <summary>Connections accepted so far.</summary>
-    public int Connections => Volatile.Read(ref connections);
+    public int Connections => Volatile.Read(ref this.connections);
 
     /// <summary>The decrypted JSON of every request received, in arrival order.</summary>
-    public IReadOnlyList<string> Requests => [.. requests];
+    public IReadOnlyList<string> Requests => [.. this.requests];
 
     /// <summary>The relay state the plug holds (changed by <c>set_relay_state</c> requests it answers like a plug).</summary>
     public bool RelayOn
     {
-        get => Volatile.Read(ref relay) != 0;
-        set => Volatile.Write(ref relay, value ? 1 : 0);
+        get => Volatile.Read(ref this.relay) != 0;
+        set => Volatile.Write(ref this.relay, value ? 1 : 0);
     }
 
     /// <summary>Starts a plug whose every connection runs <paramref name="behave"/>.</summary>
@@ -76,7 +76,7 @@ public sealed class ScriptedPlug : IAsyncDisposable
     public static ScriptedPlug Working(bool relayOn = false) => new(ServeLikeAPlugAsync, doorClosed: false) { RelayOn = relayOn };
 
     /// <summary>Starts accepting: the filler leaves the accept queue, and the next connect attempt gets through.</summary>
-    public void OpenTheDoor() => door.TrySetResult();
+    public void OpenTheDoor() => this.door.TrySetResult();
 
     /// <summary>Answers requests like a plug until the client closes the connection.</summary>
     public static async Task ServeLikeAPlugAsync(PlugConnection connection)
@@ -89,7 +89,7 @@ public sealed class ScriptedPlug : IAsyncDisposable
     }
 
     /// <summary>How many requests named <paramref name="method"/> (e.g. <c>set_relay_state</c>) arrived.</summary>
-    public int CountRequests(string method) => requests.Count(r => r.Contains($"\"{method}\"", StringComparison.Ordinal));
+    public int CountRequests(string method) => this.requests.Count(r => r.Contains($"\"{method}\"", StringComparison.Ordinal));
 
     /// <summary>
     /// The answer an HS100 gives: <c>get_sysinfo</c> with the relay state, <c>set_relay_state</c> (which changes it), the
@@ -136,44 +136,44 @@ public sealed class ScriptedPlug : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        listener.Stop();
-        foreach (var socket in accepted)
+        await this.stop.CancelAsync();
+        this.listener.Stop();
+        foreach (var socket in this.accepted)
         {
             socket.Dispose();
         }
 
-        filler?.Dispose();
+        this.filler?.Dispose();
 
         try
         {
-            await loop;
+            await this.loop;
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
             // The listener was stopped under a pending accept; that is how the loop ends.
         }
 
-        stop.Dispose();
+        this.stop.Dispose();
     }
 
-    internal void Record(string request) => requests.Enqueue(request);
+    internal void Record(string request) => this.requests.Enqueue(request);
 
     private async Task AcceptAsync()
     {
-        await door.Task.WaitAsync(stop.Token);
-        if (filler is not null)
+        await this.door.Task.WaitAsync(this.stop.Token);
+        if (this.filler is not null)
         {
             // The first connection in the queue is the filler's; it is not the client's.
-            accepted.Add(await listener.AcceptSocketAsync(stop.Token));
+            this.accepted.Add(await this.listener.AcceptSocketAsync(this.stop.Token));
         }
 
-        while (!stop.IsCancellationRequested)
+        while (!this.stop.IsCancellationRequested)
         {
-            var socket = await listener.AcceptSocketAsync(stop.Token);
+            var socket = await this.listener.AcceptSocketAsync(this.stop.Token);
             socket.NoDelay = true;
-            accepted.Add(socket);
-            _ = ServeAsync(socket, Interlocked.Increment(ref connections));
+            this.accepted.Add(socket);
+            _ = ServeAsync(socket, Interlocked.Increment(ref this.connections));
         }
     }
 
@@ -182,7 +182,7 @@ public sealed class ScriptedPlug : IAsyncDisposable
         try
         {
             await using var stream = new NetworkStream(socket, ownsSocket: false);
-            await behave(new PlugConnection(this, socket, stream, number, stop.Token));
+            await this.behave(new PlugConnection(this, socket, stream, number, this.stop.Token));
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
         {

@@ -26,9 +26,9 @@ public sealed partial class SimulatedPlugs : IAsyncDisposable
         this.node = node;
         node.ErrorDataReceived += (_, e) =>
         {
-            lock (errors)
+            lock (this.errors)
             {
-                errors.AppendLine(e.Data);
+                this.errors.AppendLine(e.Data);
             }
         };
         node.BeginErrorReadLine();
@@ -129,17 +129,17 @@ public sealed partial class SimulatedPlugs : IAsyncDisposable
         try
         {
             // serve.js stops its devices and exits when its stdin closes.
-            node.StandardInput.Close();
-            await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            this.node.StandardInput.Close();
+            await this.node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
         catch (Exception e) when (e is TimeoutException or IOException or InvalidOperationException)
         {
-            node.Kill(entireProcessTree: true);
+            this.node.Kill(entireProcessTree: true);
         }
         finally
         {
-            node.Dispose();
-            conversation.Dispose();
+            this.node.Dispose();
+            this.conversation.Dispose();
         }
     }
 
@@ -147,21 +147,21 @@ public sealed partial class SimulatedPlugs : IAsyncDisposable
     {
         get
         {
-            lock (errors)
+            lock (this.errors)
             {
-                return errors.ToString();
+                return this.errors.ToString();
             }
         }
     }
 
     private async Task<JsonNode> AskAsync(JsonObject request)
     {
-        await conversation.WaitAsync();
+        await this.conversation.WaitAsync();
         try
         {
-            await node.StandardInput.WriteLineAsync(request.ToJsonString());
-            await node.StandardInput.FlushAsync();
-            var line = await node.StandardOutput.ReadLineAsync().WaitAsync(QueryTimeout)
+            await this.node.StandardInput.WriteLineAsync(request.ToJsonString());
+            await this.node.StandardInput.FlushAsync();
+            var line = await this.node.StandardOutput.ReadLineAsync().WaitAsync(QueryTimeout)
                 ?? throw new InvalidOperationException($"serve.js exited: {Errors}");
             var reply = JsonNode.Parse(line) ?? throw new InvalidOperationException($"serve.js answered null to {request.ToJsonString()}");
             if (reply["error"] is { } error)
@@ -177,7 +177,7 @@ public sealed partial class SimulatedPlugs : IAsyncDisposable
         }
         finally
         {
-            conversation.Release();
+            this.conversation.Release();
         }
     }
 }

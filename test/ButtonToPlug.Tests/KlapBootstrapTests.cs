@@ -18,9 +18,9 @@ public sealed class KlapBootstrapTests(AotFunctionFixture fixture) : IClassFixtu
     private KlapDeviceEmulator device = null!;
 
     public async Task InitializeAsync() =>
-        device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions { Username = Email, Password = Password, Version = 2 }, CancellationToken.None);
+        this.device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions { Username = Email, Password = Password, Version = 2 }, CancellationToken.None);
 
-    public async Task DisposeAsync() => await device.DisposeAsync();
+    public async Task DisposeAsync() => await this.device.DisposeAsync();
 
     [Fact]
     public async Task SingleClick_OnAPlugThatOnlySpeaksKlap_TogglesItAndPostsTheResult()
@@ -30,11 +30,11 @@ public sealed class KlapBootstrapTests(AotFunctionFixture fixture) : IClassFixtu
         var outcome = await fixture.InvokeAsync(SingleClick);
 
         Assert.Null(outcome.Error);
-        Assert.True(device.Plug.RelayOn);
+        Assert.True(this.device.Plug.RelayOn);
         using var result = JsonDocument.Parse(outcome.Response!);
         Assert.Equal("off", result.RootElement.GetProperty("before").GetString());
         Assert.Equal("on", result.RootElement.GetProperty("after").GetString());
-        Assert.Equal(device.Port, result.RootElement.GetProperty("port").GetInt32());
+        Assert.Equal(this.device.Port, result.RootElement.GetProperty("port").GetInt32());
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class KlapBootstrapTests(AotFunctionFixture fixture) : IClassFixtu
         Assert.Equal("ConfigurationError", error.ErrorType);
         Assert.Contains("TP-Link", error.ErrorMessage, StringComparison.Ordinal);
         Assert.DoesNotContain(wrong, error.ErrorMessage, StringComparison.Ordinal);
-        Assert.Empty(device.Plug.Executed);
+        Assert.Empty(this.device.Plug.Executed);
     }
 
     private async Task SeedAsync(string password)
@@ -57,8 +57,8 @@ public sealed class KlapBootstrapTests(AotFunctionFixture fixture) : IClassFixtu
         var path = EndToEndEnvironment.ParameterPath;
         await fixture.Moto.PutAllAsync(path, new Dictionary<string, string>
         {
-            ["host"] = device.Host,
-            ["port"] = device.Port.ToString(CultureInfo.InvariantCulture),
+            ["host"] = this.device.Host,
+            ["port"] = this.device.Port.ToString(CultureInfo.InvariantCulture),
             ["protocol"] = "klap",
             ["username"] = Email,
         });

@@ -26,15 +26,15 @@ public sealed class KlapFunctionTests(MotoFixture fixture) : IAsyncLifetime, IDi
 
     public async Task InitializeAsync()
     {
-        device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions { Username = Email, Password = Password, Version = 2 }, CancellationToken.None);
+        this.device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions { Username = Email, Password = Password, Version = 2 }, CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
-        await device.DisposeAsync();
+        await this.device.DisposeAsync();
     }
 
-    public void Dispose() => log.Dispose();
+    public void Dispose() => this.log.Dispose();
 
     [Theory]
     [InlineData("klap", false, true)]
@@ -42,17 +42,17 @@ public sealed class KlapFunctionTests(MotoFixture fixture) : IAsyncLifetime, IDi
     [InlineData("auto", false, true)]
     public async Task SingleClick_WithKlapSettingsInSsm_TogglesThePlugThatOnlySpeaksKlap(string protocol, bool before, bool after)
     {
-        device.Plug.RelayOn = before;
+        this.device.Plug.RelayOn = before;
         await SeedAsync(protocol, Email, Password);
 
         var result = await NewFunction().HandleAsync(SingleClick, Context(), CancellationToken.None);
 
         using var json = JsonDocument.Parse(result);
-        Assert.Equal(after, device.Plug.RelayOn);
+        Assert.Equal(after, this.device.Plug.RelayOn);
         Assert.Equal(before ? "on" : "off", json.RootElement.GetProperty("before").GetString());
         Assert.Equal(after ? "on" : "off", json.RootElement.GetProperty("after").GetString());
-        Assert.Equal(device.Port, json.RootElement.GetProperty("port").GetInt32());
-        Assert.DoesNotContain(Password.Trim(), log.ToString(), StringComparison.Ordinal);
+        Assert.Equal(this.device.Port, json.RootElement.GetProperty("port").GetInt32());
+        Assert.DoesNotContain(Password.Trim(), this.log.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,52 +66,52 @@ public sealed class KlapFunctionTests(MotoFixture fixture) : IAsyncLifetime, IDi
         Assert.Equal(ErrorTypes.ConfigurationError, error.ErrorType);
         Assert.Contains("your account credentials, the TP-Link default credentials or blank credentials", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(wrong, error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(wrong, log.ToString(), StringComparison.Ordinal);
-        Assert.Empty(device.Plug.Executed);
+        Assert.DoesNotContain(wrong, this.log.ToString(), StringComparison.Ordinal);
+        Assert.Empty(this.device.Plug.Executed);
     }
 
     [Fact]
     public async Task Click_WithAUsernameButNoPassword_IsAConfigurationErrorNamingBothParameters()
     {
-        await moto.PutAllAsync(path, Settings("klap"));
-        await moto.PutAsync($"{path}/{SettingNames.Username}", Email);
+        await this.moto.PutAllAsync(this.path, Settings("klap"));
+        await this.moto.PutAsync($"{this.path}/{SettingNames.Username}", Email);
 
         var error = await Assert.ThrowsAsync<FunctionException>(() => NewFunction().HandleAsync(SingleClick, Context(), CancellationToken.None));
 
         Assert.Equal(ErrorTypes.ConfigurationError, error.ErrorType);
-        Assert.Contains($"{path}/username", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"{path}/password", error.Message, StringComparison.Ordinal);
-        Assert.Empty(device.Plug.Executed);
+        Assert.Contains($"{this.path}/username", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{this.path}/password", error.Message, StringComparison.Ordinal);
+        Assert.Empty(this.device.Plug.Executed);
     }
 
     [Fact]
     public async Task Click_WithAnUnknownProtocol_IsAConfigurationError()
     {
-        await moto.PutAllAsync(path, Settings("https"));
+        await this.moto.PutAllAsync(this.path, Settings("https"));
 
         var error = await Assert.ThrowsAsync<FunctionException>(() => NewFunction().HandleAsync(SingleClick, Context(), CancellationToken.None));
 
         Assert.Equal(ErrorTypes.ConfigurationError, error.ErrorType);
-        Assert.Contains($"{path}/protocol", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{this.path}/protocol", error.Message, StringComparison.Ordinal);
         Assert.Contains("xor, klap or auto", error.Message, StringComparison.Ordinal);
     }
 
     private async Task SeedAsync(string protocol, string username, string password)
     {
-        await moto.PutAllAsync(path, Settings(protocol));
-        await moto.PutAsync($"{path}/{SettingNames.Username}", username);
-        await moto.PutSecureAsync($"{path}/{SettingNames.Password}", password);
+        await this.moto.PutAllAsync(this.path, Settings(protocol));
+        await this.moto.PutAsync($"{this.path}/{SettingNames.Username}", username);
+        await this.moto.PutSecureAsync($"{this.path}/{SettingNames.Password}", password);
     }
 
     private Dictionary<string, string> Settings(string protocol) => new()
     {
-        [SettingNames.Host] = device.Host,
-        [SettingNames.Port] = device.Port.ToString(CultureInfo.InvariantCulture),
+        [SettingNames.Host] = this.device.Host,
+        [SettingNames.Port] = this.device.Port.ToString(CultureInfo.InvariantCulture),
         [SettingNames.Protocol] = protocol,
     };
 
     private Function NewFunction() =>
-        new(new ParameterStoreSettings(SsmClientFactory.Create(), path, TimeSpan.Zero, TimeProvider.System), log, TimeProvider.System);
+        new(new ParameterStoreSettings(SsmClientFactory.Create(), this.path, TimeSpan.Zero, TimeProvider.System), this.log, TimeProvider.System);
 
     private static InvocationContext Context() =>
         new($"klap-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.AddSeconds(30), null);

@@ -51,27 +51,27 @@ internal sealed class IotAnswer : IDisposable
     /// <summary>The result object of one method, after both err_code checks.</summary>
     public JsonElement Result(IotMethod method)
     {
-        if (!document.RootElement.TryGetProperty(method.Module, out var module) || module.ValueKind != JsonValueKind.Object)
+        if (!this.document.RootElement.TryGetProperty(method.Module, out var module) || module.ValueKind != JsonValueKind.Object)
         {
-            throw new KasaProtocolException(endpoint, $"the answer has no '{method.Module}' object for {method}; not a Kasa answer");
+            throw new KasaProtocolException(this.endpoint, $"the answer has no '{method.Module}' object for {method}; not a Kasa answer");
         }
 
         ThrowIfRefused(module, method);
         if (!module.TryGetProperty(method.Method, out var result) || result.ValueKind != JsonValueKind.Object)
         {
-            throw new KasaProtocolException(endpoint, $"the answer has no result object for {method}");
+            throw new KasaProtocolException(this.endpoint, $"the answer has no result object for {method}");
         }
 
         if (!result.TryGetProperty("err_code", out _))
         {
-            throw new KasaProtocolException(endpoint, $"the result of {method} has no err_code; not a Kasa answer");
+            throw new KasaProtocolException(this.endpoint, $"the result of {method} has no err_code; not a Kasa answer");
         }
 
         ThrowIfRefused(result, method);
         return result;
     }
 
-    public void Dispose() => document.Dispose();
+    public void Dispose() => this.document.Dispose();
 
     private void ThrowIfRefused(JsonElement element, IotMethod method)
     {
@@ -82,13 +82,13 @@ internal sealed class IotAnswer : IDisposable
 
         if (code.ValueKind != JsonValueKind.Number || !code.TryGetInt32(out var errorCode))
         {
-            throw new KasaProtocolException(endpoint, $"err_code of {method} is not an integer: {code.GetRawText()}");
+            throw new KasaProtocolException(this.endpoint, $"err_code of {method} is not an integer: {code.GetRawText()}");
         }
 
         if (errorCode != 0)
         {
             var message = element.TryGetProperty("err_msg", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
-            throw new KasaDeviceException(endpoint, method.ToString(), errorCode, message);
+            throw new KasaDeviceException(this.endpoint, method.ToString(), errorCode, message);
         }
     }
 }

@@ -19,17 +19,17 @@ internal sealed class IotRequest
 
     public string? ChildId { get; }
 
-    public IReadOnlyList<IotMethod> Methods => methods.Select(m => m.Method).ToList();
+    public IReadOnlyList<IotMethod> Methods => this.methods.Select(m => m.Method).ToList();
 
     /// <summary>Adds a method; methods of one module must be added one after the other (a JSON object has each key once).</summary>
     public IotRequest Add(IotMethod method, Action<Utf8JsonWriter>? writeArguments = null)
     {
-        if (methods.Count > 0 && methods[^1].Method.Module != method.Module && methods.Exists(m => m.Method.Module == method.Module))
+        if (this.methods.Count > 0 && this.methods[^1].Method.Module != method.Module && this.methods.Exists(m => m.Method.Module == method.Module))
         {
             throw new InvalidOperationException($"module {method.Module} was already closed in this request");
         }
 
-        methods.Add((method, writeArguments));
+        this.methods.Add((method, writeArguments));
         return this;
     }
 
@@ -50,7 +50,7 @@ internal sealed class IotRequest
             }
 
             string? open = null;
-            foreach (var (method, writeArguments) in methods)
+            foreach (var (method, writeArguments) in this.methods)
             {
                 if (open != method.Module)
                 {

@@ -10,58 +10,58 @@ namespace ButtonToPlug.Kasa.Transport;
 /// </summary>
 internal sealed class KasaFallbackTransport : IKasaTransport
 {
-    private readonly Func<KasaProtocol, IKasaTransport> _create;
-    private readonly Action<KasaProtocol> _worked;
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private KasaProtocol _current;
-    private IKasaTransport _transport;
-    private bool _settled;
+    private readonly Func<KasaProtocol, IKasaTransport> create;
+    private readonly Action<KasaProtocol> worked;
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private KasaProtocol current;
+    private IKasaTransport transport;
+    private bool settled;
 
     public KasaFallbackTransport(KasaEndpoint endpoint, KasaProtocol first, Func<KasaProtocol, IKasaTransport> create, Action<KasaProtocol> worked)
     {
         Endpoint = endpoint;
-        _create = create;
-        _worked = worked;
-        _current = first;
-        _transport = create(first);
+        this.create = create;
+        this.worked = worked;
+        this.current = first;
+        this.transport = create(first);
     }
 
     public KasaEndpoint Endpoint { get; }
 
     /// <summary>The protocol in use now (the second choice after a fallback).</summary>
-    internal KasaProtocol Current => _current;
+    internal KasaProtocol Current => this.current;
 
     public async Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
     {
-        if (_settled)
+        if (this.settled)
         {
-            return await _transport.SendAsync(requestUtf8, cancellationToken);
+            return await this.transport.SendAsync(requestUtf8, cancellationToken);
         }
 
-        await _oneAtATime.WaitAsync(cancellationToken);
+        await this.oneAtATime.WaitAsync(cancellationToken);
         try
         {
             byte[] answer;
             try
             {
-                answer = await _transport.SendAsync(requestUtf8, cancellationToken);
+                answer = await this.transport.SendAsync(requestUtf8, cancellationToken);
             }
-            catch (KasaException first) when (!_settled && ShowsTheOtherProtocol(_transport, first))
+            catch (KasaException first) when (!this.settled && ShowsTheOtherProtocol(this.transport, first))
             {
-                var tried = _current;
-                await _transport.DisposeAsync();
-                _current = tried == KasaProtocol.Klap ? KasaProtocol.Xor : KasaProtocol.Klap;
-                _transport = _create(_current);
+                var tried = this.current;
+                await this.transport.DisposeAsync();
+                this.current = tried == KasaProtocol.Klap ? KasaProtocol.Xor : KasaProtocol.Klap;
+                this.transport = this.create(this.current);
                 try
                 {
-                    answer = await _transport.SendAsync(requestUtf8, cancellationToken);
+                    answer = await this.transport.SendAsync(requestUtf8, cancellationToken);
                 }
-                catch (KasaException second) when (ShowsTheOtherProtocol(_transport, second))
+                catch (KasaException second) when (ShowsTheOtherProtocol(this.transport, second))
                 {
                     if (first is KasaProtocolException || second is KasaProtocolException)
                     {
                         throw new KasaProtocolException(
-                            Endpoint, $"this port speaks neither protocol. {Name(tried)}: {first.Message} {Name(_current)}: {second.Message}", second);
+                            Endpoint, $"this port speaks neither protocol. {Name(tried)}: {first.Message} {Name(this.current)}: {second.Message}", second);
                     }
 
                     // Refused both times: the first protocol's own words (the one the port suggests) explain it best.
@@ -70,20 +70,20 @@ internal sealed class KasaFallbackTransport : IKasaTransport
                 }
             }
 
-            _settled = true;
-            _worked(_current);
+            this.settled = true;
+            this.worked(this.current);
             return answer;
         }
         finally
         {
-            _oneAtATime.Release();
+            this.oneAtATime.Release();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _transport.DisposeAsync();
-        _oneAtATime.Dispose();
+        await this.transport.DisposeAsync();
+        this.oneAtATime.Dispose();
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace ButtonToPlug.Kasa.Transport;
 /// </summary>
 public sealed class KasaTransportFactory
 {
-    private readonly ConcurrentDictionary<KasaEndpoint, KasaProtocol> _worked = new();
+    private readonly ConcurrentDictionary<KasaEndpoint, KasaProtocol> worked = new();
 
     public IKasaTransport Create(KasaEndpoint endpoint, KasaProtocol protocol, KasaCredentials? credentials, TimeSpan timeout)
     {
@@ -22,13 +22,13 @@ public sealed class KasaTransportFactory
                 endpoint,
                 FirstChoice(endpoint),
                 chosen => chosen == KasaProtocol.Klap ? new KlapTransport(endpoint, credentials, timeout) : new XorTcpTransport(endpoint, timeout),
-                worked => _worked[endpoint] = worked),
+                worked => this.worked[endpoint] = worked),
         };
     }
 
     /// <summary>What <see cref="KasaProtocol.Auto"/> tries first: what worked last time, else what the port suggests.</summary>
     internal KasaProtocol FirstChoice(KasaEndpoint endpoint) =>
-        _worked.TryGetValue(endpoint, out var worked) ? worked
+        this.worked.TryGetValue(endpoint, out var worked) ? worked
         : endpoint.Port == KlapTransport.DefaultPort ? KasaProtocol.Klap
         : KasaProtocol.Xor;
 }

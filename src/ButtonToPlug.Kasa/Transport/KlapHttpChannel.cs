@@ -14,15 +14,15 @@ internal sealed class KlapHttpChannel : IDisposable
     // A KLAP answer is a few kilobytes at most; a bigger one is not from a plug.
     private const int MaxReplyBytes = 256 * 1024;
 
-    private readonly HttpClient _http;
-    private readonly Uri _appUri;
-    private readonly TimeSpan _timeout;
-    private volatile bool _connected;
+    private readonly HttpClient http;
+    private readonly Uri appUri;
+    private readonly TimeSpan timeout;
+    private volatile bool connected;
 
     public KlapHttpChannel(KasaEndpoint endpoint, TimeSpan timeout)
     {
         Endpoint = endpoint;
-        _timeout = timeout;
+        this.timeout = timeout;
         var handler = new SocketsHttpHandler
         {
             ConnectTimeout = timeout,
@@ -36,12 +36,12 @@ internal sealed class KlapHttpChannel : IDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(10),
             ConnectCallback = ConnectAsync,
         };
-        _http = new HttpClient(handler, disposeHandler: true)
+        this.http = new HttpClient(handler, disposeHandler: true)
         {
             Timeout = Timeout.InfiniteTimeSpan,
             MaxResponseContentBufferSize = MaxReplyBytes,
         };
-        _appUri = new UriBuilder(Uri.UriSchemeHttp, endpoint.Host, endpoint.Port, "/app/").Uri;
+        this.appUri = new UriBuilder(Uri.UriSchemeHttp, endpoint.Host, endpoint.Port, "/app/").Uri;
     }
 
     public KasaEndpoint Endpoint { get; }
@@ -53,17 +53,17 @@ internal sealed class KlapHttpChannel : IDisposable
     {
         using var content = new KlapRequestContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_appUri, relativePath)) { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(this.appUri, relativePath)) { Content = content };
         if (cookie is not null)
         {
             request.Headers.TryAddWithoutValidation("Cookie", cookie);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
+        timeout.CancelAfter(this.timeout);
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
+            using var response = await this.http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
             var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
             var setCookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToArray() : [];
             return new KlapHttpReply((int)response.StatusCode, bytes, setCookies, response.Content.Headers.ContentType?.MediaType);
@@ -74,7 +74,7 @@ internal sealed class KlapHttpChannel : IDisposable
             throw new KasaUnreachableException(
                 Endpoint, $"no connection within {Seconds}; check the host, the port-forward and that the plug is powered", requestSent: false, exception);
         }
-        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && _connected && !carriesCommand)
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && this.connected && !carriesCommand)
         {
             // A KLAP plug answers a handshake at once; a legacy XOR plug reads "POST" as an absurd frame length and waits forever.
             throw new KasaProtocolException(
@@ -112,9 +112,9 @@ internal sealed class KlapHttpChannel : IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => this.http.Dispose();
 
-    private string Seconds => $"{_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
+    private string Seconds => $"{this.timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
 
     /// <summary>Connects like the default handler does, and notes that the port accepted a connection.</summary>
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
@@ -130,7 +130,7 @@ internal sealed class KlapHttpChannel : IDisposable
             throw;
         }
 
-        _connected = true;
+        this.connected = true;
         return new NetworkStream(socket, ownsSocket: true);
     }
 

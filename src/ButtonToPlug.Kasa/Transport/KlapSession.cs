@@ -13,21 +13,21 @@ internal sealed class KlapSession : IDisposable
     public const int SignatureLength = 32;
     private const int BlockLength = 16;
 
-    private readonly Aes _aes;
-    private readonly byte[] _ivPrefix;
-    private readonly byte[] _signatureKey;
+    private readonly Aes aes;
+    private readonly byte[] ivPrefix;
+    private readonly byte[] signatureKey;
 
     public KlapSession(ReadOnlySpan<byte> localSeed, ReadOnlySpan<byte> remoteSeed, ReadOnlySpan<byte> authHash)
     {
         byte[] material = [.. localSeed, .. remoteSeed, .. authHash];
         Key = SHA256.HashData([.. "lsk"u8, .. material])[..16];
         var ivHash = SHA256.HashData([.. "iv"u8, .. material]);
-        _ivPrefix = ivHash[..12];
+        this.ivPrefix = ivHash[..12];
         // The last four bytes of the IV hash seed the sequence; each request adds one and puts it back into the IV.
         Sequence = BinaryPrimitives.ReadInt32BigEndian(ivHash.AsSpan(28));
-        _signatureKey = SHA256.HashData([.. "ldk"u8, .. material])[..28];
-        _aes = Aes.Create();
-        _aes.Key = Key;
+        this.signatureKey = SHA256.HashData([.. "ldk"u8, .. material])[..28];
+        this.aes = Aes.Create();
+        this.aes.Key = Key;
     }
 
     /// <summary>The sequence number of the last request sealed (the initial value before the first one). Tests set it to reach the wrap.</summary>
@@ -35,16 +35,16 @@ internal sealed class KlapSession : IDisposable
 
     internal byte[] Key { get; }
 
-    internal ReadOnlySpan<byte> IvPrefix => _ivPrefix;
+    internal ReadOnlySpan<byte> IvPrefix => this.ivPrefix;
 
-    internal ReadOnlySpan<byte> SignatureKey => _signatureKey;
+    internal ReadOnlySpan<byte> SignatureKey => this.signatureKey;
 
     public KlapSealedRequest Seal(ReadOnlySpan<byte> plaintext)
     {
         // The device reads the sequence as a signed 32-bit number, so it wraps rather than overflows.
         var sequence = unchecked(Sequence + 1);
         Sequence = sequence;
-        var ciphertext = _aes.EncryptCbc(plaintext, Iv(sequence), PaddingMode.PKCS7);
+        var ciphertext = this.aes.EncryptCbc(plaintext, Iv(sequence), PaddingMode.PKCS7);
         var body = new byte[SignatureLength + ciphertext.Length];
         Sign(sequence, ciphertext, body.AsSpan(0, SignatureLength));
         ciphertext.CopyTo(body, SignatureLength);
@@ -68,15 +68,15 @@ internal sealed class KlapSession : IDisposable
             throw new CryptographicException("the reply's signature does not match this session");
         }
 
-        return _aes.DecryptCbc(ciphertext, Iv(sequence), PaddingMode.PKCS7);
+        return this.aes.DecryptCbc(ciphertext, Iv(sequence), PaddingMode.PKCS7);
     }
 
-    public void Dispose() => _aes.Dispose();
+    public void Dispose() => this.aes.Dispose();
 
     private byte[] Iv(int sequence)
     {
         var iv = new byte[BlockLength];
-        _ivPrefix.CopyTo(iv, 0);
+        this.ivPrefix.CopyTo(iv, 0);
         BinaryPrimitives.WriteInt32BigEndian(iv.AsSpan(12), sequence);
         return iv;
     }
@@ -84,7 +84,7 @@ internal sealed class KlapSession : IDisposable
     private void Sign(int sequence, ReadOnlySpan<byte> ciphertext, Span<byte> destination)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(_signatureKey);
+        hash.AppendData(this.signatureKey);
         Span<byte> sequenceBytes = stackalloc byte[4];
         BinaryPrimitives.WriteInt32BigEndian(sequenceBytes, sequence);
         hash.AppendData(sequenceBytes);

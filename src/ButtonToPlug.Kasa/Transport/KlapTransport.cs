@@ -14,12 +14,12 @@ public sealed class KlapTransport : IKasaTransport
     // The device's clock is not trusted to the minute; renew this long before the advertised end of the session.
     private static readonly TimeSpan RenewalMargin = TimeSpan.FromMinutes(20);
 
-    private readonly KlapHttpChannel _channel;
-    private readonly IReadOnlyList<KlapAuthCandidate> _candidates;
-    private readonly TimeProvider _clock;
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private KlapEstablishedSession? _session;
-    private long _renewAt;
+    private readonly KlapHttpChannel channel;
+    private readonly IReadOnlyList<KlapAuthCandidate> candidates;
+    private readonly TimeProvider clock;
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private KlapEstablishedSession? session;
+    private long renewAt;
 
     /// <param name="credentials">The TP-Link account the plug is bound to, or null to try only the default and blank credentials.</param>
     /// <param name="timeout">Allowed for each HTTP exchange, connect included.</param>
@@ -33,28 +33,28 @@ public sealed class KlapTransport : IKasaTransport
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         Endpoint = endpoint;
-        _clock = clock;
-        _candidates = KlapAuthCandidate.InOrder(credentials);
-        _channel = new KlapHttpChannel(endpoint, timeout);
+        this.clock = clock;
+        this.candidates = KlapAuthCandidate.InOrder(credentials);
+        this.channel = new KlapHttpChannel(endpoint, timeout);
     }
 
     public KasaEndpoint Endpoint { get; }
 
     /// <summary>The credential set the current session was opened with, or null before the first handshake.</summary>
-    internal string? AcceptedCredentials => _session?.AcceptedWith.Label;
+    internal string? AcceptedCredentials => this.session?.AcceptedWith.Label;
 
     /// <summary>True once a handshake has succeeded: the port speaks KLAP, and later failures are about the plug, not the protocol.</summary>
     internal bool HasAuthenticated { get; private set; }
 
     /// <summary>The open session's cipher, or null; tests move its sequence to the wrap.</summary>
-    internal KlapSession? Cipher => _session?.Cipher;
+    internal KlapSession? Cipher => this.session?.Cipher;
 
     public async Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
+        await this.oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            if (_session is null || _clock.GetTimestamp() >= _renewAt)
+            if (this.session is null || this.clock.GetTimestamp() >= this.renewAt)
             {
                 await OpenSessionAsync(cancellationToken);
             }
@@ -72,38 +72,38 @@ public sealed class KlapTransport : IKasaTransport
         }
         finally
         {
-            _oneAtATime.Release();
+            this.oneAtATime.Release();
         }
     }
 
     public ValueTask DisposeAsync()
     {
         ForgetSession();
-        _channel.Dispose();
-        _oneAtATime.Dispose();
+        this.channel.Dispose();
+        this.oneAtATime.Dispose();
         return ValueTask.CompletedTask;
     }
 
     private async Task OpenSessionAsync(CancellationToken cancellationToken)
     {
         ForgetSession();
-        var session = await KlapHandshake.PerformAsync(_channel, _candidates, cancellationToken);
+        var session = await KlapHandshake.PerformAsync(this.channel, this.candidates, cancellationToken);
         var lifetime = session.Cookie.Lifetime;
         var margin = lifetime > 2 * RenewalMargin ? RenewalMargin : lifetime / 2;
-        _renewAt = _clock.GetTimestamp() + (long)((lifetime - margin).TotalSeconds * _clock.TimestampFrequency);
-        _session = session;
+        this.renewAt = this.clock.GetTimestamp() + (long)((lifetime - margin).TotalSeconds * this.clock.TimestampFrequency);
+        this.session = session;
         HasAuthenticated = true;
     }
 
     /// <returns>The decrypted answer, or null when the device says the session is gone and did not act on the request.</returns>
     private async Task<byte[]?> ExchangeAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
     {
-        var session = _session ?? throw new InvalidOperationException("no KLAP session is open");
+        var session = this.session ?? throw new InvalidOperationException("no KLAP session is open");
         var request = session.Cipher.Seal(requestUtf8.Span);
         KlapHttpReply reply;
         try
         {
-            reply = await _channel.PostAsync(
+            reply = await this.channel.PostAsync(
                 $"request?seq={request.Sequence}", request.Body, session.Cookie.RequestHeader, carriesCommand: true, cancellationToken);
         }
         catch
@@ -139,7 +139,7 @@ public sealed class KlapTransport : IKasaTransport
 
     private void ForgetSession()
     {
-        _session?.Cipher.Dispose();
-        _session = null;
+        this.session?.Cipher.Dispose();
+        this.session = null;
     }
 }

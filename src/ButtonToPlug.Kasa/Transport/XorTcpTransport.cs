@@ -33,12 +33,12 @@ public sealed class XorTcpTransport : IKasaTransport
 
     public async Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        await gate.WaitAsync(cancellationToken);
+        ObjectDisposedException.ThrowIf(this.disposed, this);
+        await this.gate.WaitAsync(cancellationToken);
         try
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(timeout);
+            deadline.CancelAfter(this.timeout);
             var connection = await ConnectionAsync(deadline.Token, cancellationToken);
             await WriteFrameAsync(connection, requestUtf8, deadline.Token, cancellationToken);
             return await ReadFrameAsync(connection, deadline.Token, cancellationToken);
@@ -51,22 +51,22 @@ public sealed class XorTcpTransport : IKasaTransport
         }
         finally
         {
-            gate.Release();
+            this.gate.Release();
         }
     }
 
     public ValueTask DisposeAsync()
     {
-        disposed = true;
+        this.disposed = true;
         CloseConnection();
         return ValueTask.CompletedTask;
     }
 
     private async Task<NetworkStream> ConnectionAsync(CancellationToken deadline, CancellationToken caller)
     {
-        if (stream is not null && socket is not null && !ClosedByPeer(socket))
+        if (this.stream is not null && this.socket is not null && !ClosedByPeer(this.socket))
         {
-            return stream;
+            return this.stream;
         }
 
         // Nothing was sent on a connection the plug has already closed (some firmware closes after every answer),
@@ -80,7 +80,7 @@ public sealed class XorTcpTransport : IKasaTransport
         catch (OperationCanceledException) when (!caller.IsCancellationRequested)
         {
             fresh.Dispose();
-            throw Unreachable(false, $"no connection within {SocketFailure.Seconds(timeout)}; check the host, the port-forward and that the plug is powered", null);
+            throw Unreachable(false, $"no connection within {SocketFailure.Seconds(this.timeout)}; check the host, the port-forward and that the plug is powered", null);
         }
         catch (SocketException e)
         {
@@ -93,9 +93,9 @@ public sealed class XorTcpTransport : IKasaTransport
             throw;
         }
 
-        socket = fresh;
-        stream = new NetworkStream(fresh, ownsSocket: true);
-        return stream;
+        this.socket = fresh;
+        this.stream = new NetworkStream(fresh, ownsSocket: true);
+        return this.stream;
     }
 
     private async Task WriteFrameAsync(NetworkStream connection, ReadOnlyMemory<byte> request, CancellationToken deadline, CancellationToken caller)
@@ -111,7 +111,7 @@ public sealed class XorTcpTransport : IKasaTransport
         }
         catch (OperationCanceledException) when (!caller.IsCancellationRequested)
         {
-            throw Unreachable(true, $"could not send the request within {SocketFailure.Seconds(timeout)}", null);
+            throw Unreachable(true, $"could not send the request within {SocketFailure.Seconds(this.timeout)}", null);
         }
         catch (IOException e)
         {
@@ -127,18 +127,18 @@ public sealed class XorTcpTransport : IKasaTransport
     {
         try
         {
-            var got = await ReadFullyAsync(connection, header, deadline);
+            var got = await ReadFullyAsync(connection, this.header, deadline);
             if (got == 0)
             {
                 throw Unreachable(true, "the plug closed the connection without answering", null);
             }
 
-            if (got < header.Length)
+            if (got < this.header.Length)
             {
-                throw new KasaProtocolException(Endpoint, $"the answer was cut off inside its length header ({got} of {header.Length} bytes)");
+                throw new KasaProtocolException(Endpoint, $"the answer was cut off inside its length header ({got} of {this.header.Length} bytes)");
             }
 
-            if (!KasaFrame.TryReadPayloadLength(header, out var announced))
+            if (!KasaFrame.TryReadPayloadLength(this.header, out var announced))
             {
                 throw new KasaProtocolException(Endpoint, $"the answer announces {announced} bytes; a Kasa plug never sends more than {KasaFrame.MaxPayloadLength} (is this a Kasa plug?)");
             }
@@ -155,7 +155,7 @@ public sealed class XorTcpTransport : IKasaTransport
         }
         catch (OperationCanceledException) when (!caller.IsCancellationRequested)
         {
-            throw Unreachable(true, $"no answer within {SocketFailure.Seconds(timeout)}", null);
+            throw Unreachable(true, $"no answer within {SocketFailure.Seconds(this.timeout)}", null);
         }
         catch (IOException e)
         {
@@ -186,10 +186,10 @@ public sealed class XorTcpTransport : IKasaTransport
 
     private void CloseConnection()
     {
-        stream?.Dispose();
-        socket?.Dispose();
-        stream = null;
-        socket = null;
+        this.stream?.Dispose();
+        this.socket?.Dispose();
+        this.stream = null;
+        this.socket = null;
     }
 
     private KasaUnreachableException Unreachable(bool requestSent, string message, Exception? inner) =>

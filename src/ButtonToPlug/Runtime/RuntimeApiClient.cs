@@ -29,16 +29,16 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
         };
         var baseUri = new Uri($"http://{runtimeApi}/2018-06-01/runtime/");
         // No client timeout: invocation/next is a long poll that returns only when an event arrives.
-        http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = Timeout.InfiniteTimeSpan };
-        nextUri = new Uri(baseUri, "invocation/next");
-        initErrorUri = new Uri(baseUri, "init/error");
+        this.http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = Timeout.InfiniteTimeSpan };
+        this.nextUri = new Uri(baseUri, "invocation/next");
+        this.initErrorUri = new Uri(baseUri, "init/error");
     }
 
     public async Task<RuntimeInvocation> GetNextInvocationAsync(CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await http.GetAsync(nextUri, cancellationToken);
+            using var response = await this.http.GetAsync(this.nextUri, cancellationToken);
             ThrowUnlessSuccess(response, "invocation/next");
             var headers = response.Headers.NonValidated;
             var requestId = Header(headers, "Lambda-Runtime-Aws-Request-Id")
@@ -64,9 +64,9 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
         PostAsync(InvocationUri(requestId, "error"), ErrorContent(error), error.ErrorType, cancellationToken);
 
     public Task PostInitErrorAsync(RuntimeError error, CancellationToken cancellationToken) =>
-        PostAsync(initErrorUri, ErrorContent(error), error.ErrorType, cancellationToken);
+        PostAsync(this.initErrorUri, ErrorContent(error), error.ErrorType, cancellationToken);
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => this.http.Dispose();
 
     private async Task PostAsync(Uri uri, HttpContent content, string? errorType, CancellationToken cancellationToken)
     {
@@ -80,7 +80,7 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
         timeout.CancelAfter(PostTimeout);
         try
         {
-            using var response = await http.SendAsync(request, timeout.Token);
+            using var response = await this.http.SendAsync(request, timeout.Token);
             ThrowUnlessSuccess(response, uri.AbsolutePath);
         }
         catch (HttpRequestException exception)
@@ -94,7 +94,7 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
     }
 
     private Uri InvocationUri(string requestId, string outcome) =>
-        new(http.BaseAddress!, $"invocation/{Uri.EscapeDataString(requestId)}/{outcome}");
+        new(this.http.BaseAddress!, $"invocation/{Uri.EscapeDataString(requestId)}/{outcome}");
 
     private static ByteArrayContent ErrorContent(RuntimeError error) =>
         new(JsonSerializer.SerializeToUtf8Bytes(error, RuntimeJsonContext.Default.RuntimeError));

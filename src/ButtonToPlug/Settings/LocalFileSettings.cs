@@ -22,7 +22,7 @@ internal sealed class LocalFileSettings(string file) : ISettingsSource
             throw new FunctionException(ErrorTypes.ConfigurationError, $"cannot read the settings file {file}: {exception.Message}");
         }
 
-        return new SettingsRead(SettingsValidator.Validate(Parse(bytes), origin), null);
+        return new SettingsRead(SettingsValidator.Validate(Parse(bytes), this.origin), null);
     }
 
     private RawSettings Parse(byte[] bytes)

@@ -42,7 +42,7 @@ internal sealed class ParameterStoreSettings : ISettingsSource
         this.path = path;
         this.cacheLifetime = cacheLifetime;
         this.time = time;
-        origin = new ParameterStoreOrigin(path);
+        this.origin = new ParameterStoreOrigin(path);
     }
 
     public async Task<SettingsRead> GetAsync(CancellationToken cancellationToken)
@@ -55,11 +55,11 @@ internal sealed class ParameterStoreSettings : ISettingsSource
         // Clicks that arrive together on a cold cache share one SSM call.
         try
         {
-            await refresh.WaitAsync(cancellationToken);
+            await this.refresh.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
-            throw SsmFailure.ToFunctionException(exception, path, cancellationToken);
+            throw SsmFailure.ToFunctionException(exception, this.path, cancellationToken);
         }
 
         try
@@ -85,46 +85,46 @@ internal sealed class ParameterStoreSettings : ISettingsSource
             }
             catch (Exception exception) when (copy is not null && SsmFailure.IsTransient(exception, cancellationToken))
             {
-                var age = time.GetElapsedTime(copy.ReadAt);
+                var age = this.time.GetElapsedTime(copy.ReadAt);
                 var why = limit.IsCancellationRequested ? $"no answer within {RefreshLimitWithCopy.TotalSeconds:0.#} s" : SsmFailure.Describe(exception);
                 return new SettingsRead(copy.Settings,
                     $"SSM Parameter Store failed ({why}); using the cached settings read {age.TotalSeconds:0} s ago");
             }
             catch (Exception exception) when (exception is not FunctionException)
             {
-                throw SsmFailure.ToFunctionException(exception, path, cancellationToken);
+                throw SsmFailure.ToFunctionException(exception, this.path, cancellationToken);
             }
 
-            var settings = SettingsValidator.Validate(raw, origin);
-            if (cacheLifetime > TimeSpan.Zero)
+            var settings = SettingsValidator.Validate(raw, this.origin);
+            if (this.cacheLifetime > TimeSpan.Zero)
             {
-                cached = new Cached(settings, time.GetTimestamp());
+                this.cached = new Cached(settings, this.time.GetTimestamp());
             }
 
             return new SettingsRead(settings, null);
         }
         finally
         {
-            refresh.Release();
+            this.refresh.Release();
         }
     }
 
     private PlugSettings? Fresh() =>
-        cached is { } entry && time.GetElapsedTime(entry.ReadAt) < cacheLifetime ? entry.Settings : null;
+        this.cached is { } entry && this.time.GetElapsedTime(entry.ReadAt) < this.cacheLifetime ? entry.Settings : null;
 
     /// <summary>The expired copy, while it is recent enough to stand in for SSM.</summary>
     private Cached? Usable() =>
-        cached is { } entry && time.GetElapsedTime(entry.ReadAt) < cacheLifetime + StaleLimit ? entry : null;
+        this.cached is { } entry && this.time.GetElapsedTime(entry.ReadAt) < this.cacheLifetime + StaleLimit ? entry : null;
 
     private async Task<RawSettings> ReadAsync(CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var secure = new HashSet<string>(StringComparer.Ordinal);
-        var prefix = path + "/";
-        var request = new GetParametersByPathRequest { Path = path, Recursive = false, WithDecryption = true };
+        var prefix = this.path + "/";
+        var request = new GetParametersByPathRequest { Path = this.path, Recursive = false, WithDecryption = true };
         do
         {
-            var response = await ssm.GetParametersByPathAsync(request, cancellationToken);
+            var response = await this.ssm.GetParametersByPathAsync(request, cancellationToken);
             foreach (var parameter in response.Parameters ?? [])
             {
                 if (parameter.Name is not { } name || !name.StartsWith(prefix, StringComparison.Ordinal))

@@ -19,19 +19,19 @@ internal sealed class LoopbackPeer : IAsyncDisposable
     public LoopbackPeer(Func<NetworkStream, CancellationToken, Task> behave)
     {
         this.behave = behave;
-        listener.Start();
-        loop = AcceptAsync();
+        this.listener.Start();
+        this.loop = AcceptAsync();
     }
 
-    public KasaEndpoint Endpoint => new("127.0.0.1", ((IPEndPoint)listener.LocalEndpoint).Port);
+    public KasaEndpoint Endpoint => new("127.0.0.1", ((IPEndPoint)this.listener.LocalEndpoint).Port);
 
     public int Connections
     {
         get
         {
-            lock (accepted)
+            lock (this.accepted)
             {
-                return accepted.Count;
+                return this.accepted.Count;
             }
         }
     }
@@ -62,11 +62,11 @@ internal sealed class LoopbackPeer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        listener.Stop();
-        lock (accepted)
+        await this.stop.CancelAsync();
+        this.listener.Stop();
+        lock (this.accepted)
         {
-            foreach (var socket in accepted)
+            foreach (var socket in this.accepted)
             {
                 socket.Dispose();
             }
@@ -74,25 +74,25 @@ internal sealed class LoopbackPeer : IAsyncDisposable
 
         try
         {
-            await loop;
+            await this.loop;
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
             // The listener was stopped under a pending accept; that is how the loop ends.
         }
 
-        stop.Dispose();
+        this.stop.Dispose();
     }
 
     private async Task AcceptAsync()
     {
-        while (!stop.IsCancellationRequested)
+        while (!this.stop.IsCancellationRequested)
         {
-            var socket = await listener.AcceptSocketAsync(stop.Token);
+            var socket = await this.listener.AcceptSocketAsync(this.stop.Token);
             socket.NoDelay = true;
-            lock (accepted)
+            lock (this.accepted)
             {
-                accepted.Add(socket);
+                this.accepted.Add(socket);
             }
 
             _ = ServeAsync(socket);
@@ -104,7 +104,7 @@ internal sealed class LoopbackPeer : IAsyncDisposable
         try
         {
             await using var stream = new NetworkStream(socket, ownsSocket: false);
-            await behave(stream, stop.Token);
+            await this.behave(stream, this.stop.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
         {

@@ -13,7 +13,7 @@ public sealed class PressCommandTests(MotoFixture moto, PlugsFixture devices) : 
 
     private string PlugPort => devices.Plugs.Devices[PlugsFixture.Plug].Port.ToString(CultureInfo.InvariantCulture);
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(this.directory, recursive: true);
 
     public static TheoryData<string> EventFiles => [.. RepositoryFiles.EventFiles().Select(file => Path.GetFileName(file))];
 
@@ -81,7 +81,7 @@ public sealed class PressCommandTests(MotoFixture moto, PlugsFixture devices) : 
 
     private string WriteSettings(string json)
     {
-        var file = Path.Combine(directory, $"{Guid.NewGuid():N}.json");
+        var file = Path.Combine(this.directory, $"{Guid.NewGuid():N}.json");
         File.WriteAllText(file, json);
         return file;
     }

@@ -19,7 +19,7 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
 
     private SimulatedPlugs Plugs => devices.Plugs;
 
-    public void Dispose() => log.Dispose();
+    public void Dispose() => this.log.Dispose();
 
     public static TheoryData<string, bool, bool, string?, string> EventFiles => new()
     {
@@ -114,18 +114,18 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
     [Fact]
     public async Task MissingHost_IsConfigurationErrorNamingTheParameter()
     {
-        await moto.Server.PutAsync($"{path}/port", "9999");
+        await moto.Server.PutAsync($"{this.path}/port", "9999");
 
         var failure = await InvokeFailingAsync("""{"clickType":"SINGLE"}""");
 
         Assert.Equal(ErrorTypes.ConfigurationError, failure.ErrorType);
-        Assert.Contains($"{path}/host is missing: create it with aws ssm put-parameter --name {path}/host --type String", failure.Message, StringComparison.Ordinal);
+        Assert.Contains($"{this.path}/host is missing: create it with aws ssm put-parameter --name {this.path}/host --type String", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task WrongPort_IsPlugUnreachableSayingWhatToCheck()
     {
-        await moto.Server.PutAllAsync(path, new Dictionary<string, string> { ["host"] = "127.0.0.1", ["port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await moto.Server.PutAllAsync(this.path, new Dictionary<string, string> { ["host"] = "127.0.0.1", ["port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
         var failure = await InvokeFailingAsync("""{"clickType":"SINGLE"}""");
 
@@ -139,7 +139,7 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
-        await moto.Server.PutAllAsync(path, new Dictionary<string, string> { ["host"] = "127.0.0.1", ["port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["timeout"] = "30" });
+        await moto.Server.PutAllAsync(this.path, new Dictionary<string, string> { ["host"] = "127.0.0.1", ["port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["timeout"] = "30" });
         var deadline = DateTimeOffset.UtcNow.AddSeconds(3);
 
         var failure = await InvokeFailingAsync("""{"clickType":"SINGLE"}""", deadline);
@@ -153,15 +153,15 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
     public async Task SecureStringHostAndPort_NeverAppearInResultOrLog()
     {
         var port = Plugs.Devices[PlugsFixture.Plug].Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await moto.Server.PutSecureAsync($"{path}/host", "127.0.0.1");
-        await moto.Server.PutSecureAsync($"{path}/port", port);
+        await moto.Server.PutSecureAsync($"{this.path}/host", "127.0.0.1");
+        await moto.Server.PutSecureAsync($"{this.path}/port", port);
 
         var result = await InvokeAsync("""{"clickType":"DOUBLE"}""");
 
         Assert.Equal("(SecureString)", result.GetProperty("host").GetString());
         Assert.Equal(JsonValueKind.Null, result.GetProperty("port").ValueKind);
-        Assert.DoesNotContain("127.0.0.1", log.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain(port, log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", this.log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(port, this.log.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(port, result.GetRawText(), StringComparison.Ordinal);
     }
 
@@ -169,16 +169,16 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
     public async Task SecureStringPortOfADeadPlug_NeverAppearsInTheErrorOrLog()
     {
         var port = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await moto.Server.PutSecureAsync($"{path}/host", "127.0.0.1");
-        await moto.Server.PutSecureAsync($"{path}/port", port);
+        await moto.Server.PutSecureAsync($"{this.path}/host", "127.0.0.1");
+        await moto.Server.PutSecureAsync($"{this.path}/port", port);
 
         var failure = await InvokeFailingAsync("""{"clickType":"DOUBLE"}""");
 
         Assert.Equal(ErrorTypes.PlugUnreachable, failure.ErrorType);
         Assert.DoesNotContain(port, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("127.0.0.1", failure.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(port, log.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("127.0.0.1", log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(port, this.log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", this.log.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,8 +189,8 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
 
         await InvokeAsync("""{"serialNumber":"G030JF055364XVRB","clickType":"SINGLE","batteryVoltage":"1705mV"}""");
 
-        Assert.Equal(2, log.Lines.Count);
-        var line = Assert.Single(log.ClickLines);
+        Assert.Equal(2, this.log.Lines.Count);
+        var line = Assert.Single(this.log.ClickLines);
         Assert.Equal("INFO", line.GetProperty("level").GetString());
         Assert.Equal("request-1", line.GetProperty("requestId").GetString());
         Assert.Equal("SINGLE", line.GetProperty("clickType").GetString());
@@ -202,7 +202,7 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
         Assert.Equal(1705, line.GetProperty("batteryMv").GetInt32());
         Assert.Equal("G030JF055364XVRB", line.GetProperty("deviceId").GetString());
 
-        var metrics = Assert.Single(log.MetricLines);
+        var metrics = Assert.Single(this.log.MetricLines);
         var directive = Assert.Single(metrics.GetProperty("_aws").GetProperty("CloudWatchMetrics").EnumerateArray());
         Assert.Equal("ButtonToPlug", directive.GetProperty("Namespace").GetString());
         Assert.Equal(["Presses", "ElapsedMs"], directive.GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()));
@@ -215,10 +215,10 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
     {
         await InvokeFailingAsync("""{"clickType":"SINGLE"}""");
 
-        var line = Assert.Single(log.ClickLines);
+        var line = Assert.Single(this.log.ClickLines);
         Assert.Equal("ERROR", line.GetProperty("level").GetString());
         Assert.Equal("ConfigurationError", line.GetProperty("errorType").GetString());
-        var metrics = Assert.Single(log.MetricLines);
+        var metrics = Assert.Single(this.log.MetricLines);
         Assert.Equal(1, metrics.GetProperty("Failures").GetInt32());
         Assert.Equal("ConfigurationError", metrics.GetProperty("errorType").GetString());
         Assert.Contains(metrics.GetProperty("_aws").GetProperty("CloudWatchMetrics").EnumerateArray(),
@@ -232,7 +232,7 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
 
         await InvokeAsync("""{"clickType":"DOUBLE","batteryVoltage":"1400mV"}""");
 
-        var line = Assert.Single(log.ClickLines);
+        var line = Assert.Single(this.log.ClickLines);
         Assert.Equal("WARN", line.GetProperty("level").GetString());
         Assert.True(line.GetProperty("batteryLow").GetBoolean());
         Assert.Contains("battery low: 1400 mV", line.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
@@ -245,8 +245,8 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
 
         Assert.True(result.GetProperty("ignored").GetBoolean());
         Assert.Contains("LOW_BATTERY", result.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.Equal("ignored", Assert.Single(log.ClickLines).GetProperty("outcome").GetString());
-        Assert.Empty(log.MetricLines);
+        Assert.Equal("ignored", Assert.Single(this.log.ClickLines).GetProperty("outcome").GetString());
+        Assert.Empty(this.log.MetricLines);
     }
 
     [Fact]
@@ -255,7 +255,7 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
         var failure = await InvokeFailingAsync("""{"clickType":"TRIPLE"}""");
 
         Assert.Equal(ErrorTypes.InvalidEvent, failure.ErrorType);
-        Assert.Equal("InvalidEvent", Assert.Single(log.MetricLines).GetProperty("errorType").GetString());
+        Assert.Equal("InvalidEvent", Assert.Single(this.log.MetricLines).GetProperty("errorType").GetString());
     }
 
     [Fact]
@@ -270,8 +270,8 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
             CancellationToken.None)));
 
         Assert.All(results, r => Assert.Equal("on", JsonDocument.Parse(r).RootElement.GetProperty("after").GetString()));
-        Assert.Equal(40, log.ClickLines.Select(line => line.GetProperty("requestId").GetString()).Distinct().Count());
-        Assert.Equal(40, log.MetricLines.Count);
+        Assert.Equal(40, this.log.ClickLines.Select(line => line.GetProperty("requestId").GetString()).Distinct().Count());
+        Assert.Equal(40, this.log.MetricLines.Count);
         Assert.True((await Plugs.ReadStateAsync(PlugsFixture.SecondPlug)).IsOn);
     }
 
@@ -287,11 +287,11 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
             settings[key] = value;
         }
 
-        await moto.Server.PutAllAsync(path, settings);
+        await moto.Server.PutAllAsync(this.path, settings);
     }
 
     private Function CreateFunction() =>
-        Function.FromOptions(new FunctionOptions(path, TimeSpan.FromMinutes(5)), log.Writer);
+        Function.FromOptions(new FunctionOptions(this.path, TimeSpan.FromMinutes(5)), this.log.Writer);
 
     private async Task<JsonElement> InvokeAsync(string eventJson) => await InvokeAsync(Encoding.UTF8.GetBytes(eventJson));
 

@@ -9,11 +9,11 @@ public sealed class InvocationDeadlineTests
     [Fact]
     public void Token_FiresTheReserveBeforeTheDeadline()
     {
-        using var deadline = new InvocationDeadline(time.GetUtcNow().AddSeconds(3), time, CancellationToken.None);
+        using var deadline = new InvocationDeadline(this.time.GetUtcNow().AddSeconds(3), this.time, CancellationToken.None);
 
-        time.Advance(TimeSpan.FromSeconds(3) - InvocationDeadline.Reserve - TimeSpan.FromMilliseconds(1));
+        this.time.Advance(TimeSpan.FromSeconds(3) - InvocationDeadline.Reserve - TimeSpan.FromMilliseconds(1));
         var before = deadline.Token.IsCancellationRequested;
-        time.Advance(TimeSpan.FromMilliseconds(1));
+        this.time.Advance(TimeSpan.FromMilliseconds(1));
 
         Assert.False(before);
         Assert.True(deadline.Token.IsCancellationRequested);
@@ -22,9 +22,9 @@ public sealed class InvocationDeadlineTests
     [Fact]
     public void Token_DeadlineAlreadyPassed_IsCancelledAtOnce()
     {
-        using var deadline = new InvocationDeadline(time.GetUtcNow().AddSeconds(-1), time, CancellationToken.None);
+        using var deadline = new InvocationDeadline(this.time.GetUtcNow().AddSeconds(-1), this.time, CancellationToken.None);
 
-        time.Advance(TimeSpan.Zero);
+        this.time.Advance(TimeSpan.Zero);
 
         Assert.True(deadline.Token.IsCancellationRequested);
     }
@@ -33,9 +33,9 @@ public sealed class InvocationDeadlineTests
     public void Token_FarDeadline_FollowsOnlyTheCaller()
     {
         using var caller = new CancellationTokenSource();
-        using var deadline = new InvocationDeadline(DateTimeOffset.MaxValue, time, caller.Token);
+        using var deadline = new InvocationDeadline(DateTimeOffset.MaxValue, this.time, caller.Token);
 
-        time.Advance(TimeSpan.FromDays(365));
+        this.time.Advance(TimeSpan.FromDays(365));
         var afterAYear = deadline.Token.IsCancellationRequested;
         caller.Cancel();
 

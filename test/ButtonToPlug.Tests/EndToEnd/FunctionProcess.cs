@@ -27,18 +27,18 @@ public sealed class FunctionProcess : IAsyncDisposable
 
     public FunctionBuild Build { get; private init; }
 
-    public int Id => process.Id;
+    public int Id => this.process.Id;
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => this.process.HasExited;
 
     /// <summary>Everything the process wrote so far, stdout and stderr interleaved as received.</summary>
     public string Output
     {
         get
         {
-            lock (lines)
+            lock (this.lines)
             {
-                return string.Join('\n', lines);
+                return string.Join('\n', this.lines);
             }
         }
     }
@@ -79,7 +79,7 @@ public sealed class FunctionProcess : IAsyncDisposable
     {
         try
         {
-            await process.WaitForExitAsync().WaitAsync(bound);
+            await this.process.WaitForExitAsync().WaitAsync(bound);
         }
         catch (TimeoutException)
         {
@@ -87,8 +87,8 @@ public sealed class FunctionProcess : IAsyncDisposable
         }
 
         // The exit may come before the last lines are read; WaitForExit() without a timeout drains them.
-        process.WaitForExit();
-        return process.ExitCode;
+        this.process.WaitForExit();
+        return this.process.ExitCode;
     }
 
     /// <summary>Waits for a line of output that satisfies the condition; returns it.</summary>
@@ -98,14 +98,14 @@ public sealed class FunctionProcess : IAsyncDisposable
         while (true)
         {
             Task more;
-            lock (lines)
+            lock (this.lines)
             {
-                if (lines.FirstOrDefault(condition) is { } line)
+                if (this.lines.FirstOrDefault(condition) is { } line)
                 {
                     return line;
                 }
 
-                more = moreOutput.Task;
+                more = this.moreOutput.Task;
             }
 
             try
@@ -121,13 +121,13 @@ public sealed class FunctionProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!this.process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            this.process.Kill(entireProcessTree: true);
+            await this.process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
 
-        process.Dispose();
+        this.process.Dispose();
     }
 
     private void Append(string? line)
@@ -138,11 +138,11 @@ public sealed class FunctionProcess : IAsyncDisposable
         }
 
         TaskCompletionSource signal;
-        lock (lines)
+        lock (this.lines)
         {
-            lines.Add(line);
-            signal = moreOutput;
-            moreOutput = NewSignal();
+            this.lines.Add(line);
+            signal = this.moreOutput;
+            this.moreOutput = NewSignal();
         }
 
         signal.SetResult();

@@ -48,12 +48,12 @@ public sealed class LocalRuntimeApi : IAsyncDisposable
         var requestId = Guid.NewGuid().ToString();
         var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         Outcome(requestId);
-        queue.Writer.TryWrite(new QueuedEvent(requestId, eventJson, deadline, traceId));
+        this.queue.Writer.TryWrite(new QueuedEvent(requestId, eventJson, deadline, traceId));
         return requestId;
     }
 
     /// <summary>The next <c>next</c> call (after the events already queued) is answered 500, which tells a runtime to exit.</summary>
-    public void RefuseNext() => queue.Writer.TryWrite(null);
+    public void RefuseNext() => this.queue.Writer.TryWrite(null);
 
     public async Task<InvocationOutcome> WaitForOutcomeAsync(string requestId, TimeSpan bound)
     {
@@ -70,7 +70,7 @@ public sealed class LocalRuntimeApi : IAsyncDisposable
     /// <summary>Waits for one more <c>next</c> call to arrive (each call is counted once).</summary>
     public async Task WaitForPollAsync(TimeSpan bound)
     {
-        if (!await polls.WaitAsync(bound))
+        if (!await this.polls.WaitAsync(bound))
         {
             throw new TimeoutException($"No call to invocation/next within {bound.TotalSeconds} s.");
         }
@@ -80,7 +80,7 @@ public sealed class LocalRuntimeApi : IAsyncDisposable
     {
         try
         {
-            return await initError.Task.WaitAsync(bound);
+            return await this.initError.Task.WaitAsync(bound);
         }
         catch (TimeoutException)
         {
@@ -91,46 +91,46 @@ public sealed class LocalRuntimeApi : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         // A runtime may be parked in a long poll; end it so Kestrel can stop at once.
-        await stopping.CancelAsync();
+        await this.stopping.CancelAsync();
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await app.StopAsync(bound.Token);
-        await app.DisposeAsync();
-        stopping.Dispose();
-        polls.Dispose();
+        await this.app.StopAsync(bound.Token);
+        await this.app.DisposeAsync();
+        this.stopping.Dispose();
+        this.polls.Dispose();
     }
 
     private void MapRoutes()
     {
-        app.MapGet($"{Prefix}/invocation/next", NextAsync);
-        app.MapPost($"{Prefix}/invocation/{{requestId}}/response", async context =>
+        this.app.MapGet($"{Prefix}/invocation/next", NextAsync);
+        this.app.MapPost($"{Prefix}/invocation/{{requestId}}/response", async context =>
         {
             var requestId = (string)context.Request.RouteValues["requestId"]!;
             var body = await ReadBodyAsync(context);
             Outcome(requestId).TrySetResult(new InvocationOutcome(requestId, body, null));
             context.Response.StatusCode = StatusCodes.Status202Accepted;
         });
-        app.MapPost($"{Prefix}/invocation/{{requestId}}/error", async context =>
+        this.app.MapPost($"{Prefix}/invocation/{{requestId}}/error", async context =>
         {
             var requestId = (string)context.Request.RouteValues["requestId"]!;
             var error = await ReadErrorAsync(context);
             Outcome(requestId).TrySetResult(new InvocationOutcome(requestId, null, error));
             context.Response.StatusCode = StatusCodes.Status202Accepted;
         });
-        app.MapPost($"{Prefix}/init/error", async context =>
+        this.app.MapPost($"{Prefix}/init/error", async context =>
         {
-            initError.TrySetResult(await ReadErrorAsync(context));
+            this.initError.TrySetResult(await ReadErrorAsync(context));
             context.Response.StatusCode = StatusCodes.Status202Accepted;
         });
     }
 
     private async Task NextAsync(HttpContext context)
     {
-        polls.Release();
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+        this.polls.Release();
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, this.stopping.Token);
         QueuedEvent? queued;
         try
         {
-            queued = await queue.Reader.ReadAsync(waiting.Token);
+            queued = await this.queue.Reader.ReadAsync(waiting.Token);
         }
         catch (OperationCanceledException)
         {
@@ -159,7 +159,7 @@ public sealed class LocalRuntimeApi : IAsyncDisposable
     }
 
     private TaskCompletionSource<InvocationOutcome> Outcome(string requestId) =>
-        outcomes.GetOrAdd(requestId, _ => new TaskCompletionSource<InvocationOutcome>(
+        this.outcomes.GetOrAdd(requestId, _ => new TaskCompletionSource<InvocationOutcome>(
             TaskCreationOptions.RunContinuationsAsynchronously));
 
     private static async Task<byte[]> ReadBodyAsync(HttpContext context)

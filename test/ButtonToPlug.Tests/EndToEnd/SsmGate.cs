@@ -25,7 +25,7 @@ public sealed class SsmGate : IAsyncDisposable
     private SsmGate(WebApplication app, Uri motoEndpoint)
     {
         this.app = app;
-        moto = new HttpClient { BaseAddress = motoEndpoint, Timeout = TimeSpan.FromSeconds(10) };
+        this.moto = new HttpClient { BaseAddress = motoEndpoint, Timeout = TimeSpan.FromSeconds(10) };
     }
 
     /// <summary>The value for <c>AWS_ENDPOINT_URL_SSM</c>.</summary>
@@ -45,7 +45,7 @@ public sealed class SsmGate : IAsyncDisposable
     public ConcurrentQueue<SsmFault> NextFaults { get; } = new();
 
     /// <summary>How many SSM calls arrived (each SDK attempt is one).</summary>
-    public int Calls => Volatile.Read(ref calls);
+    public int Calls => Volatile.Read(ref this.calls);
 
     /// <summary>The trace header of every SSM call, in arrival order (null when a call had none).</summary>
     public ConcurrentQueue<string?> TraceHeaders { get; } = new();
@@ -64,19 +64,19 @@ public sealed class SsmGate : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stopping.CancelAsync();
+        await this.stopping.CancelAsync();
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await app.StopAsync(bound.Token);
-        await app.DisposeAsync();
-        moto.Dispose();
-        stopping.Dispose();
+        await this.app.StopAsync(bound.Token);
+        await this.app.DisposeAsync();
+        this.moto.Dispose();
+        this.stopping.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
     {
         var trace = context.Request.Headers["X-Amzn-Trace-Id"];
         TraceHeaders.Enqueue(trace.Count == 0 ? null : trace.ToString());
-        Interlocked.Increment(ref calls);
+        Interlocked.Increment(ref this.calls);
         SsmFault? fault = NextFaults.TryDequeue(out var next) ? next : Fault;
         if (fault is { } answer)
         {
@@ -94,7 +94,7 @@ public sealed class SsmGate : IAsyncDisposable
         var action = target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..];
         if (fault == SsmFault.Hang)
         {
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, this.stopping.Token);
             try
             {
                 await Task.Delay(Timeout.Infinite, either.Token);
@@ -136,7 +136,7 @@ public sealed class SsmGate : IAsyncDisposable
             }
         }
 
-        using var answer = await moto.SendAsync(request, context.RequestAborted);
+        using var answer = await this.moto.SendAsync(request, context.RequestAborted);
         context.Response.StatusCode = (int)answer.StatusCode;
         context.Response.ContentType = answer.Content.Headers.ContentType?.ToString();
         await answer.Content.CopyToAsync(context.Response.Body, context.RequestAborted);

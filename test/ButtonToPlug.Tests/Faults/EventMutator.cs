@@ -20,37 +20,37 @@ internal sealed class EventMutator(IReadOnlyList<byte[]> samples, int seed)
 
     private readonly Random random = new(seed);
 
-    public byte[] Next() => random.Next(20) switch
+    public byte[] Next() => this.random.Next(20) switch
     {
         < 6 => MutateBytes(Sample()),
         < 12 => MutateStructure(),
-        < 15 => Encoding.UTF8.GetBytes(RandomJson(random.Next(1, 6))?.ToJsonString() ?? "null"),
+        < 15 => Encoding.UTF8.GetBytes(RandomJson(this.random.Next(1, 6))?.ToJsonString() ?? "null"),
         < 17 => Deep(),
         < 19 => InvalidUtf8(),
         _ => Huge(),
     };
 
-    private byte[] Sample() => samples[random.Next(samples.Count)];
+    private byte[] Sample() => samples[this.random.Next(samples.Count)];
 
     private byte[] MutateBytes(byte[] source)
     {
         var bytes = new List<byte>(source);
-        for (var edits = random.Next(1, 6); edits > 0 && bytes.Count > 0; edits--)
+        for (var edits = this.random.Next(1, 6); edits > 0 && bytes.Count > 0; edits--)
         {
-            var at = random.Next(bytes.Count);
-            switch (random.Next(5))
+            var at = this.random.Next(bytes.Count);
+            switch (this.random.Next(5))
             {
                 case 0:
-                    bytes[at] = (byte)random.Next(256);
+                    bytes[at] = (byte)this.random.Next(256);
                     break;
                 case 1:
-                    bytes.RemoveRange(at, Math.Min(random.Next(1, 16), bytes.Count - at));
+                    bytes.RemoveRange(at, Math.Min(this.random.Next(1, 16), bytes.Count - at));
                     break;
                 case 2:
-                    bytes.InsertRange(at, Encoding.UTF8.GetBytes(Words[random.Next(Words.Length)]));
+                    bytes.InsertRange(at, Encoding.UTF8.GetBytes(Words[this.random.Next(Words.Length)]));
                     break;
                 case 3:
-                    bytes.InsertRange(at, bytes.GetRange(at, Math.Min(random.Next(1, 32), bytes.Count - at)));
+                    bytes.InsertRange(at, bytes.GetRange(at, Math.Min(this.random.Next(1, 32), bytes.Count - at)));
                     break;
                 default:
                     bytes.RemoveRange(at, bytes.Count - at);
@@ -64,24 +64,24 @@ internal sealed class EventMutator(IReadOnlyList<byte[]> samples, int seed)
     private byte[] MutateStructure()
     {
         var root = JsonNode.Parse(Sample())!;
-        for (var edits = random.Next(1, 4); edits > 0; edits--)
+        for (var edits = this.random.Next(1, 4); edits > 0; edits--)
         {
             var objects = Objects(root).ToList();
-            var target = objects[random.Next(objects.Count)];
+            var target = objects[this.random.Next(objects.Count)];
             var names = target.Select(p => p.Key).ToList();
-            switch (random.Next(4))
+            switch (this.random.Next(4))
             {
                 case 0 when names.Count > 0:
-                    target[names[random.Next(names.Count)]] = RandomJson(random.Next(0, 3));
+                    target[names[this.random.Next(names.Count)]] = RandomJson(this.random.Next(0, 3));
                     break;
                 case 1 when names.Count > 0:
-                    target.Remove(names[random.Next(names.Count)]);
+                    target.Remove(names[this.random.Next(names.Count)]);
                     break;
                 case 2:
-                    target[Words[random.Next(Words.Length)]] = RandomJson(random.Next(0, 3));
+                    target[Words[this.random.Next(Words.Length)]] = RandomJson(this.random.Next(0, 3));
                     break;
                 default:
-                    target[Words[random.Next(Words.Length)]] = Words[random.Next(Words.Length)];
+                    target[Words[this.random.Next(Words.Length)]] = Words[this.random.Next(Words.Length)];
                     break;
             }
         }
@@ -114,24 +114,24 @@ internal sealed class EventMutator(IReadOnlyList<byte[]> samples, int seed)
         }
     }
 
-    private JsonNode? RandomJson(int depth) => random.Next(depth > 0 ? 8 : 6) switch
+    private JsonNode? RandomJson(int depth) => this.random.Next(depth > 0 ? 8 : 6) switch
     {
         0 => null,
-        1 => JsonValue.Create(random.Next(2) == 0),
-        2 => JsonValue.Create(random.Next(3) == 0 ? random.NextDouble() * double.MaxValue : random.Next(int.MinValue, int.MaxValue)),
-        3 => JsonValue.Create(Words[random.Next(Words.Length)]),
-        4 => JsonValue.Create(new string((char)random.Next(32, 0xD7FF), random.Next(0, 64))),
-        5 => JsonValue.Create(Words[random.Next(Words.Length)].ToUpperInvariant()),
-        6 => new JsonArray([.. Enumerable.Range(0, random.Next(4)).Select(_ => RandomJson(depth - 1))]),
-        _ => new JsonObject(Enumerable.Range(0, random.Next(5)).Select(i =>
-            KeyValuePair.Create($"{Words[random.Next(Words.Length)]}{i}", RandomJson(depth - 1)))),
+        1 => JsonValue.Create(this.random.Next(2) == 0),
+        2 => JsonValue.Create(this.random.Next(3) == 0 ? this.random.NextDouble() * double.MaxValue : this.random.Next(int.MinValue, int.MaxValue)),
+        3 => JsonValue.Create(Words[this.random.Next(Words.Length)]),
+        4 => JsonValue.Create(new string((char)this.random.Next(32, 0xD7FF), this.random.Next(0, 64))),
+        5 => JsonValue.Create(Words[this.random.Next(Words.Length)].ToUpperInvariant()),
+        6 => new JsonArray([.. Enumerable.Range(0, this.random.Next(4)).Select(_ => RandomJson(depth - 1))]),
+        _ => new JsonObject(Enumerable.Range(0, this.random.Next(5)).Select(i =>
+            KeyValuePair.Create($"{Words[this.random.Next(Words.Length)]}{i}", RandomJson(depth - 1)))),
     };
 
     private byte[] Deep()
     {
-        var depth = random.Next(10) == 0 ? random.Next(1_000, 20_000) : random.Next(2, 200);
+        var depth = this.random.Next(10) == 0 ? this.random.Next(1_000, 20_000) : this.random.Next(2, 200);
         var builder = new StringBuilder();
-        var asObject = random.Next(2) == 0;
+        var asObject = this.random.Next(2) == 0;
         builder.Append(asObject ? """{"deviceEvent":""" : "{\"clickType\":");
         for (var i = 0; i < depth; i++)
         {
@@ -139,7 +139,7 @@ internal sealed class EventMutator(IReadOnlyList<byte[]> samples, int seed)
         }
 
         builder.Append("\"SINGLE\"");
-        if (random.Next(3) > 0)
+        if (this.random.Next(3) > 0)
         {
             builder.Append(asObject ? '}' : ']', depth);
             builder.Append('}');
@@ -152,16 +152,16 @@ internal sealed class EventMutator(IReadOnlyList<byte[]> samples, int seed)
     {
         byte[][] bad = [[0xC3, 0x28], [0xFF], [0xED, 0xA0, 0x80], [0xF0, 0x28, 0x8C, 0x28], [0xC0, 0xAF], [0xE2, 0x82], [0x80]];
         var source = Sample();
-        var quote = Array.IndexOf(source, (byte)'"', random.Next(source.Length));
-        var at = quote < 0 ? random.Next(source.Length) : quote + 1;
-        return [.. source.AsSpan(0, at), .. bad[random.Next(bad.Length)], .. source.AsSpan(at)];
+        var quote = Array.IndexOf(source, (byte)'"', this.random.Next(source.Length));
+        var at = quote < 0 ? this.random.Next(source.Length) : quote + 1;
+        return [.. source.AsSpan(0, at), .. bad[this.random.Next(bad.Length)], .. source.AsSpan(at)];
     }
 
     private byte[] Huge()
     {
-        var length = random.Next(20) == 0 ? random.Next(100_000, 1_000_000) : random.Next(1_000, 20_000);
-        var filler = new string((char)random.Next('a', 'z' + 1), length);
-        return random.Next(5) switch
+        var length = this.random.Next(20) == 0 ? this.random.Next(100_000, 1_000_000) : this.random.Next(1_000, 20_000);
+        var filler = new string((char)this.random.Next('a', 'z' + 1), length);
+        return this.random.Next(5) switch
         {
             0 => Encoding.UTF8.GetBytes($$"""{"clickType":"{{filler}}"}"""),
             1 => Encoding.UTF8.GetBytes($$"""{"action":"on:{{filler}}"}"""),
@@ -174,7 +174,7 @@ internal sealed class EventMutator(IReadOnlyList<byte[]> samples, int seed)
     private byte[] RandomBytes(int length)
     {
         var bytes = new byte[length];
-        random.NextBytes(bytes);
+        this.random.NextBytes(bytes);
         return bytes;
     }
 }

@@ -12,10 +12,10 @@ internal sealed class RoutedSettings : ISettingsSource
 
     public PlugSettings? Route
     {
-        get => route.Value;
-        set => route.Value = value;
+        get => this.route.Value;
+        set => this.route.Value = value;
     }
 
     public Task<SettingsRead> GetAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new SettingsRead(route.Value ?? throw new InvalidOperationException("no route set for this click"), null));
+        Task.FromResult(new SettingsRead(this.route.Value ?? throw new InvalidOperationException("no route set for this click"), null));
 }

@@ -17,15 +17,15 @@ public sealed class SecretTests(MotoFixture fixture) : IDisposable
     private readonly string path = MotoFixture.NewPath();
     private readonly StringWriter log = new();
 
-    public void Dispose() => log.Dispose();
+    public void Dispose() => this.log.Dispose();
 
     [Fact]
     public async Task UnreachablePlug_WithHostAndPortAsSecureStrings_NamesNeither()
     {
         var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        await fixture.Server.PutSecureAsync($"{path}/{SettingNames.Host}", "127.0.0.1");
-        await fixture.Server.PutSecureAsync($"{path}/{SettingNames.Port}", port);
-        await fixture.Server.PutAsync($"{path}/{SettingNames.Timeout}", "0.5");
+        await fixture.Server.PutSecureAsync($"{this.path}/{SettingNames.Host}", "127.0.0.1");
+        await fixture.Server.PutSecureAsync($"{this.path}/{SettingNames.Port}", port);
+        await fixture.Server.PutAsync($"{this.path}/{SettingNames.Timeout}", "0.5");
 
         var error = await Assert.ThrowsAsync<FunctionException>(() => Click("on")).WaitAsync(Hang);
 
@@ -38,8 +38,8 @@ public sealed class SecretTests(MotoFixture fixture) : IDisposable
     public async Task WorkingPlug_WithTheHostAsASecureString_ResultAndLogMaskIt()
     {
         await using var plug = ScriptedPlug.Working();
-        await fixture.Server.PutSecureAsync($"{path}/{SettingNames.Host}", ScriptedPlug.Host);
-        await fixture.Server.PutAsync($"{path}/{SettingNames.Port}", plug.Port.ToString(CultureInfo.InvariantCulture));
+        await fixture.Server.PutSecureAsync($"{this.path}/{SettingNames.Host}", ScriptedPlug.Host);
+        await fixture.Server.PutAsync($"{this.path}/{SettingNames.Port}", plug.Port.ToString(CultureInfo.InvariantCulture));
 
         var result = System.Text.Encoding.UTF8.GetString(await Click("on").WaitAsync(Hang));
 
@@ -54,15 +54,15 @@ public sealed class SecretTests(MotoFixture fixture) : IDisposable
         const string badHost = "not a host s3cr3t-h0st";
         const string badPort = "port-s3cr3t-4242";
         const string badAction = "flip-s3cr3t-act10n";
-        await fixture.Server.PutSecureAsync($"{path}/{SettingNames.Host}", badHost);
-        await fixture.Server.PutSecureAsync($"{path}/{SettingNames.Port}", badPort);
-        await fixture.Server.PutSecureAsync($"{path}/{SettingNames.Single}", badAction);
+        await fixture.Server.PutSecureAsync($"{this.path}/{SettingNames.Host}", badHost);
+        await fixture.Server.PutSecureAsync($"{this.path}/{SettingNames.Port}", badPort);
+        await fixture.Server.PutSecureAsync($"{this.path}/{SettingNames.Single}", badAction);
 
         var error = await Assert.ThrowsAsync<FunctionException>(() => Click(null)).WaitAsync(Hang);
 
         Assert.Equal(ErrorTypes.ConfigurationError, error.ErrorType);
-        Assert.Contains($"{path}/{SettingNames.Port}", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"{path}/{SettingNames.Single}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{this.path}/{SettingNames.Port}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{this.path}/{SettingNames.Single}", error.Message, StringComparison.Ordinal);
         AssertNowhere(error, "s3cr3t");
     }
 
@@ -75,14 +75,14 @@ public sealed class SecretTests(MotoFixture fixture) : IDisposable
         const string password = "s3cr3t pässword";
         await using var device = await KlapDeviceEmulator.StartAsync(
             new KlapDeviceOptions { Username = email, Password = password, Version = 2 }, CancellationToken.None);
-        await fixture.Server.PutAllAsync(path, new Dictionary<string, string>
+        await fixture.Server.PutAllAsync(this.path, new Dictionary<string, string>
         {
             [SettingNames.Host] = device.Host,
             [SettingNames.Port] = device.Port.ToString(CultureInfo.InvariantCulture),
             [SettingNames.Protocol] = "klap",
         });
-        await fixture.Server.PutSecureAsync($"{path}/{SettingNames.Username}", email);
-        await fixture.Server.PutSecureAsync($"{path}/{SettingNames.Password}", rightPassword ? password : "wrong s3cr3t");
+        await fixture.Server.PutSecureAsync($"{this.path}/{SettingNames.Username}", email);
+        await fixture.Server.PutSecureAsync($"{this.path}/{SettingNames.Password}", rightPassword ? password : "wrong s3cr3t");
 
         FunctionException? error = null;
         try
@@ -101,14 +101,14 @@ public sealed class SecretTests(MotoFixture fixture) : IDisposable
     }
 
     private Task<byte[]> Click(string? action) =>
-        new Function(new ParameterStoreSettings(fixture.Server.Client, path, TimeSpan.Zero, TimeProvider.System), log, TimeProvider.System)
+        new Function(new ParameterStoreSettings(fixture.Server.Client, this.path, TimeSpan.Zero, TimeProvider.System), this.log, TimeProvider.System)
             .HandleAsync(action is null ? """{"clickType":"SINGLE"}"""u8.ToArray() : Clicks.Command(action), Clicks.FarDeadline(), CancellationToken.None);
 
     private void AssertNowhere(FunctionException? error, params string[] secrets)
     {
         foreach (var secret in secrets)
         {
-            Assert.DoesNotContain(secret, log.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, this.log.ToString(), StringComparison.Ordinal);
             if (error is not null)
             {
                 Assert.DoesNotContain(secret, error.Message, StringComparison.Ordinal);

@@ -30,41 +30,41 @@ public sealed class SsmFaultTests(MotoFixture fixture) : IAsyncLifetime, IDispos
 
     public async Task InitializeAsync()
     {
-        gate = await SsmGate.StartAsync(fixture.Server.Endpoint);
-        plug = ScriptedPlug.Working();
+        this.gate = await SsmGate.StartAsync(fixture.Server.Endpoint);
+        this.plug = ScriptedPlug.Working();
         var config = SsmClientFactory.NewConfig();
-        config.ServiceURL = gate.Url;
+        config.ServiceURL = this.gate.Url;
         config.AuthenticationRegion = MotoServer.Region;
-        client = new AmazonSimpleSystemsManagementClient(new BasicAWSCredentials(MotoServer.AccessKeyId, MotoServer.SecretAccessKey), config);
-        await fixture.Server.PutAllAsync(path, new Dictionary<string, string>
+        this.client = new AmazonSimpleSystemsManagementClient(new BasicAWSCredentials(MotoServer.AccessKeyId, MotoServer.SecretAccessKey), config);
+        await fixture.Server.PutAllAsync(this.path, new Dictionary<string, string>
         {
             [SettingNames.Host] = ScriptedPlug.Host,
-            [SettingNames.Port] = plug.Port.ToString(CultureInfo.InvariantCulture),
+            [SettingNames.Port] = this.plug.Port.ToString(CultureInfo.InvariantCulture),
             [SettingNames.Protocol] = "xor",
         });
     }
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await plug.DisposeAsync();
-        await gate.DisposeAsync();
+        this.client.Dispose();
+        await this.plug.DisposeAsync();
+        await this.gate.DisposeAsync();
     }
 
-    public void Dispose() => log.Dispose();
+    public void Dispose() => this.log.Dispose();
 
     [Theory]
     [InlineData(SsmFault.Throttling)]
     [InlineData(SsmFault.InternalError)]
     public async Task TransientFault_TwiceThenAnswered_IsRetriedByTheSdkAndTheClickSucceeds(SsmFault fault)
     {
-        gate.NextFaults.Enqueue(fault);
-        gate.NextFaults.Enqueue(fault);
+        this.gate.NextFaults.Enqueue(fault);
+        this.gate.NextFaults.Enqueue(fault);
 
         await ClickAsync(NewFunction(), Clicks.FarDeadline());
 
-        Assert.Equal(3, gate.Calls);
-        Assert.True(plug.RelayOn);
+        Assert.Equal(3, this.gate.Calls);
+        Assert.True(this.plug.RelayOn);
     }
 
     [Theory]
@@ -72,15 +72,15 @@ public sealed class SsmFaultTests(MotoFixture fixture) : IAsyncLifetime, IDispos
     [InlineData(SsmFault.InternalError, "InternalServerError")]
     public async Task TransientFault_ThatLasts_WithoutACachedCopy_IsAConfigurationErrorAfterThreeAttempts(SsmFault fault, string code)
     {
-        gate.Fault = fault;
+        this.gate.Fault = fault;
 
         var error = await FailAsync(NewFunction(), Clicks.FarDeadline());
 
         Assert.Equal(ErrorTypes.ConfigurationError, error.ErrorType);
         Assert.Contains("unavailable right now", error.Message, StringComparison.Ordinal);
         Assert.Contains(code, error.Message, StringComparison.Ordinal);
-        Assert.Equal(3, gate.Calls);
-        Assert.Empty(plug.Requests);
+        Assert.Equal(3, this.gate.Calls);
+        Assert.Empty(this.plug.Requests);
     }
 
     [Theory]
@@ -88,14 +88,14 @@ public sealed class SsmFaultTests(MotoFixture fixture) : IAsyncLifetime, IDispos
     [InlineData(SsmFault.Validation, "PARAMETER_PATH")]
     public async Task PermanentFault_IsReportedAtOnceWithoutRetrying(SsmFault fault, string advice)
     {
-        gate.Fault = fault;
+        this.gate.Fault = fault;
 
         var error = await FailAsync(NewFunction(), Clicks.FarDeadline());
 
         Assert.Equal(ErrorTypes.ConfigurationError, error.ErrorType);
         Assert.Contains(advice, error.Message, StringComparison.Ordinal);
-        Assert.Equal(1, gate.Calls);
-        Assert.Empty(plug.Requests);
+        Assert.Equal(1, this.gate.Calls);
+        Assert.Empty(this.plug.Requests);
     }
 
     [Theory]
@@ -106,14 +106,14 @@ public sealed class SsmFaultTests(MotoFixture fixture) : IAsyncLifetime, IDispos
     {
         var function = NewFunction();
         await ClickAsync(function, Clicks.FarDeadline());
-        clock.Advance(CacheLifetime + TimeSpan.FromMinutes(10));
-        gate.Fault = fault;
+        this.clock.Advance(CacheLifetime + TimeSpan.FromMinutes(10));
+        this.gate.Fault = fault;
 
         await ClickAsync(function, Clicks.FarDeadline());
 
-        Assert.Equal(2, plug.CountRequests("set_relay_state"));
-        Assert.Contains("using the cached settings read 900 s ago", log.ToString(), StringComparison.Ordinal);
-        Assert.Contains("\"level\":\"WARN\"", log.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, this.plug.CountRequests("set_relay_state"));
+        Assert.Contains("using the cached settings read 900 s ago", this.log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"level\":\"WARN\"", this.log.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,19 +121,19 @@ public sealed class SsmFaultTests(MotoFixture fixture) : IAsyncLifetime, IDispos
     {
         var function = NewFunction();
         await ClickAsync(function, Clicks.FarDeadline());
-        clock.Advance(CacheLifetime + ParameterStoreSettings.StaleLimit + TimeSpan.FromSeconds(1));
-        gate.Fault = SsmFault.Throttling;
+        this.clock.Advance(CacheLifetime + ParameterStoreSettings.StaleLimit + TimeSpan.FromSeconds(1));
+        this.gate.Fault = SsmFault.Throttling;
 
         var error = await FailAsync(function, Clicks.FarDeadline());
 
         Assert.Equal(ErrorTypes.ConfigurationError, error.ErrorType);
-        Assert.Equal(1, plug.CountRequests("set_relay_state"));
+        Assert.Equal(1, this.plug.CountRequests("set_relay_state"));
     }
 
     [Fact]
     public async Task SlowSsm_WithoutACachedCopy_IsReportedBeforeTheDeadline()
     {
-        gate.Fault = SsmFault.Hang;
+        this.gate.Fault = SsmFault.Hang;
         var context = Clicks.Within(TimeSpan.FromSeconds(3));
 
         var error = await FailAsync(NewFunction(), context);
@@ -142,7 +142,7 @@ public sealed class SsmFaultTests(MotoFixture fixture) : IAsyncLifetime, IDispos
         Assert.Equal(ErrorTypes.ConfigurationError, error.ErrorType);
         Assert.Contains("did not answer before the invocation's deadline", error.Message, StringComparison.Ordinal);
         Assert.True(answeredAt < context.Deadline, $"answered {(answeredAt - context.Deadline).TotalMilliseconds} ms after the deadline");
-        Assert.Empty(plug.Requests);
+        Assert.Empty(this.plug.Requests);
     }
 
     [Fact]
@@ -158,20 +158,20 @@ public sealed class SsmFaultTests(MotoFixture fixture) : IAsyncLifetime, IDispos
         await fixture.Server.PutAllAsync(other, new Dictionary<string, string>
         {
             [SettingNames.Host] = ScriptedPlug.Host,
-            [SettingNames.Port] = plug.Port.ToString(CultureInfo.InvariantCulture),
+            [SettingNames.Port] = this.plug.Port.ToString(CultureInfo.InvariantCulture),
             [SettingNames.Single] = "on:1h",
         });
-        var function = new Function(new ParameterStoreSettings(client, other, CacheLifetime, clock), log, TimeProvider.System);
+        var function = new Function(new ParameterStoreSettings(this.client, other, CacheLifetime, this.clock), this.log, TimeProvider.System);
 
         var result = await function.HandleAsync("""{"clickType":"SINGLE"}"""u8.ToArray(), Clicks.FarDeadline(), CancellationToken.None).WaitAsync(Hang);
 
         using var json = JsonDocument.Parse(result);
         Assert.Equal("on:1h", json.RootElement.GetProperty("action").GetString());
         Assert.Equal(3600, json.RootElement.GetProperty("countdownSeconds").GetInt32());
-        Assert.True(gate.Calls >= 2, $"{gate.Calls} SSM call(s): the parameters were not paged");
+        Assert.True(this.gate.Calls >= 2, $"{this.gate.Calls} SSM call(s): the parameters were not paged");
     }
 
-    private Function NewFunction() => new(new ParameterStoreSettings(client, path, CacheLifetime, clock), log, TimeProvider.System);
+    private Function NewFunction() => new(new ParameterStoreSettings(this.client, this.path, CacheLifetime, this.clock), this.log, TimeProvider.System);
 
     private static async Task ClickAsync(Function function, InvocationContext context) =>
         await function.HandleAsync(Clicks.Command("on"), context, CancellationToken.None).WaitAsync(Hang);

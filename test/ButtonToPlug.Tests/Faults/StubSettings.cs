@@ -13,8 +13,8 @@ internal sealed class StubSettings(PlugSettings settings) : ISettingsSource
 
     public PlugSettings Current
     {
-        get => current;
-        set => current = value;
+        get => this.current;
+        set => this.current = value;
     }
 
     /// <summary>Settings for a plug on loopback with a short plug timeout; <paramref name="more"/> adds or replaces values.</summary>
@@ -34,5 +34,5 @@ internal sealed class StubSettings(PlugSettings settings) : ISettingsSource
         return SettingsValidator.Validate(new RawSettings(values, new HashSet<string>()), new ParameterStoreOrigin("/faults"));
     }
 
-    public Task<SettingsRead> GetAsync(CancellationToken cancellationToken) => Task.FromResult(new SettingsRead(current, null));
+    public Task<SettingsRead> GetAsync(CancellationToken cancellationToken) => Task.FromResult(new SettingsRead(this.current, null));
 }

@@ -30,14 +30,14 @@ internal sealed class FakeRuntimeApiClient : IRuntimeApiClient
             traceId,
             "arn:aws:lambda:us-east-1:123456789012:function:ButtonToPlug",
             System.Text.Encoding.UTF8.GetBytes(eventJson));
-        invocations.Enqueue(invocation);
+        this.invocations.Enqueue(invocation);
         return invocation;
     }
 
     public Task<RuntimeInvocation> GetNextInvocationAsync(CancellationToken cancellationToken)
     {
         NextCalls++;
-        return invocations.TryDequeue(out var invocation)
+        return this.invocations.TryDequeue(out var invocation)
             ? Task.FromResult(invocation)
             : Task.FromException<RuntimeInvocation>(
                 new RuntimeApiException("invocation/next answered 500", HttpStatusCode.InternalServerError));

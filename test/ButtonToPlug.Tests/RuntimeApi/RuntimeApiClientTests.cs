@@ -12,16 +12,16 @@ public sealed class RuntimeApiClientTests : IAsyncLifetime
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
     private LocalRuntimeApi server = null!;
 
-    public async Task InitializeAsync() => server = await LocalRuntimeApi.StartAsync();
+    public async Task InitializeAsync() => this.server = await LocalRuntimeApi.StartAsync();
 
-    public async Task DisposeAsync() => await server.DisposeAsync();
+    public async Task DisposeAsync() => await this.server.DisposeAsync();
 
     [Fact]
     public async Task Next_ReadsEventAndHeaders()
     {
-        using var client = new RuntimeApiClient(server.Address);
+        using var client = new RuntimeApiClient(this.server.Address);
         var before = DateTimeOffset.UtcNow;
-        var requestId = server.Enqueue("""{"clickType":"SINGLE"}"""u8.ToArray(), "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
+        var requestId = this.server.Enqueue("""{"clickType":"SINGLE"}"""u8.ToArray(), "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
 
         var invocation = await client.GetNextInvocationAsync(CancellationToken.None).WaitAsync(Bound);
 
@@ -35,12 +35,12 @@ public sealed class RuntimeApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Next_WaitsForAnEventToBeQueued()
     {
-        using var client = new RuntimeApiClient(server.Address);
+        using var client = new RuntimeApiClient(this.server.Address);
         var next = client.GetNextInvocationAsync(CancellationToken.None);
-        await server.WaitForPollAsync(Bound);
+        await this.server.WaitForPollAsync(Bound);
         Assert.False(next.IsCompleted);
 
-        var requestId = server.Enqueue("{}"u8.ToArray());
+        var requestId = this.server.Enqueue("{}"u8.ToArray());
 
         Assert.Equal(requestId, (await next.WaitAsync(Bound)).RequestId);
     }
@@ -48,8 +48,8 @@ public sealed class RuntimeApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Next_WhenApiAnswers500_ThrowsAnExceptionThatRequiresExit()
     {
-        using var client = new RuntimeApiClient(server.Address);
-        server.RefuseNext();
+        using var client = new RuntimeApiClient(this.server.Address);
+        this.server.RefuseNext();
 
         var failure = await Assert.ThrowsAsync<RuntimeApiException>(
             () => client.GetNextInvocationAsync(CancellationToken.None).WaitAsync(Bound));
@@ -77,36 +77,36 @@ public sealed class RuntimeApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Response_IsRecordedForItsRequest()
     {
-        using var client = new RuntimeApiClient(server.Address);
-        var requestId = server.Enqueue("{}"u8.ToArray());
+        using var client = new RuntimeApiClient(this.server.Address);
+        var requestId = this.server.Enqueue("{}"u8.ToArray());
         await client.GetNextInvocationAsync(CancellationToken.None).WaitAsync(Bound);
 
         await client.PostResponseAsync(requestId, """{"after":"on"}"""u8.ToArray(), CancellationToken.None);
 
-        var outcome = await server.WaitForOutcomeAsync(requestId, Bound);
+        var outcome = await this.server.WaitForOutcomeAsync(requestId, Bound);
         Assert.Equal("""{"after":"on"}""", outcome.ResponseText);
     }
 
     [Fact]
     public async Task Error_CarriesErrorTypeInHeaderAndBody()
     {
-        using var client = new RuntimeApiClient(server.Address);
-        var requestId = server.Enqueue("{}"u8.ToArray());
+        using var client = new RuntimeApiClient(this.server.Address);
+        var requestId = this.server.Enqueue("{}"u8.ToArray());
         await client.GetNextInvocationAsync(CancellationToken.None).WaitAsync(Bound);
 
         await client.PostErrorAsync(requestId, new RuntimeError("no host \"x\"", "ConfigurationError"), CancellationToken.None);
 
-        var outcome = await server.WaitForOutcomeAsync(requestId, Bound);
+        var outcome = await this.server.WaitForOutcomeAsync(requestId, Bound);
         Assert.Equal(new PostedError("ConfigurationError", "ConfigurationError", "no host \"x\"", true), outcome.Error);
     }
 
     [Fact]
     public async Task InitError_CarriesErrorTypeInHeaderAndBody()
     {
-        using var client = new RuntimeApiClient(server.Address);
+        using var client = new RuntimeApiClient(this.server.Address);
         await client.PostInitErrorAsync(new RuntimeError("bad start", "ConfigurationError"), CancellationToken.None);
 
-        var error = await server.WaitForInitErrorAsync(Bound);
+        var error = await this.server.WaitForInitErrorAsync(Bound);
         Assert.Equal(new PostedError("ConfigurationError", "ConfigurationError", "bad start", true), error);
     }
 

@@ -12,8 +12,8 @@ public sealed class RuntimeApiLoopTests : IDisposable
     [Fact]
     public async Task Response_WhenHandlerReturns_IsPostedForThatRequest()
     {
-        var first = api.Enqueue("""{"action":"on"}""");
-        var second = api.Enqueue("""{"action":"off"}""");
+        var first = this.api.Enqueue("""{"action":"on"}""");
+        var second = this.api.Enqueue("""{"action":"off"}""");
 
         var exit = await RunAsync((eventJson, _, _) => Task.FromResult(Encoding.UTF8.GetBytes(
             "echo " + Encoding.UTF8.GetString(eventJson.Span))));
@@ -21,14 +21,14 @@ public sealed class RuntimeApiLoopTests : IDisposable
         Assert.Equal(ExitCodes.RuntimeApiClosed, exit);
         Assert.Equal(
             [(first.RequestId, """echo {"action":"on"}"""), (second.RequestId, """echo {"action":"off"}""")],
-            api.Responses.Select(r => (r.RequestId, Encoding.UTF8.GetString(r.Body))));
-        Assert.Empty(api.Errors);
+            this.api.Responses.Select(r => (r.RequestId, Encoding.UTF8.GetString(r.Body))));
+        Assert.Empty(this.api.Errors);
     }
 
     [Fact]
     public async Task Context_CarriesRequestIdDeadlineAndTraceIdOfTheInvocation()
     {
-        var invocation = api.Enqueue("{}", traceId: "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
+        var invocation = this.api.Enqueue("{}", traceId: "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
         InvocationContext? seen = null;
 
         await RunAsync((_, context, _) =>
@@ -48,11 +48,11 @@ public sealed class RuntimeApiLoopTests : IDisposable
     [InlineData("ProtocolError")]
     public async Task Error_WhenHandlerThrowsFunctionException_IsPostedWithItsErrorType(string errorType)
     {
-        var invocation = api.Enqueue("{}");
+        var invocation = this.api.Enqueue("{}");
 
         await RunAsync((_, _, _) => throw new FunctionException(errorType, "what went wrong"));
 
-        var (requestId, error) = Assert.Single(api.Errors);
+        var (requestId, error) = Assert.Single(this.api.Errors);
         Assert.Equal(invocation.RequestId, requestId);
         Assert.Equal(new RuntimeError("what went wrong", errorType), error);
         Assert.Empty(error.StackTrace);
@@ -64,24 +64,24 @@ public sealed class RuntimeApiLoopTests : IDisposable
     [InlineData(typeof(OperationCanceledException))]
     public async Task Error_WhenHandlerFailsUnexpectedly_IsPostedAndTheNextInvocationIsServed(Type exceptionType)
     {
-        var failing = api.Enqueue("""{"fail":true}""");
-        var next = api.Enqueue("{}");
+        var failing = this.api.Enqueue("""{"fail":true}""");
+        var next = this.api.Enqueue("{}");
 
         await RunAsync((eventJson, _, _) => eventJson.Length > 2
             ? throw (Exception)Activator.CreateInstance(exceptionType, "defect")!
             : Task.FromResult("ok"u8.ToArray()));
 
-        Assert.Equal((failing.RequestId, new RuntimeError("defect", exceptionType.Name)), Assert.Single(api.Errors));
-        Assert.Equal(next.RequestId, Assert.Single(api.Responses).RequestId);
-        Assert.Contains(exceptionType.FullName!, log.ToString(), StringComparison.Ordinal);
+        Assert.Equal((failing.RequestId, new RuntimeError("defect", exceptionType.Name)), Assert.Single(this.api.Errors));
+        Assert.Equal(next.RequestId, Assert.Single(this.api.Responses).RequestId);
+        Assert.Contains(exceptionType.FullName!, this.log.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task TraceId_IsInTheEnvironmentForItsOwnInvocationOnly()
     {
-        api.Enqueue("{}", traceId: "Root=1-aaaaaaaa-000000000000000000000001");
-        api.Enqueue("{}", traceId: null);
-        api.Enqueue("{}", traceId: "Root=1-aaaaaaaa-000000000000000000000003");
+        this.api.Enqueue("{}", traceId: "Root=1-aaaaaaaa-000000000000000000000001");
+        this.api.Enqueue("{}", traceId: null);
+        this.api.Enqueue("{}", traceId: "Root=1-aaaaaaaa-000000000000000000000003");
         var seen = new List<string?>();
 
         await RunAsync((_, _, _) =>
@@ -98,15 +98,15 @@ public sealed class RuntimeApiLoopTests : IDisposable
     [Fact]
     public async Task Init_WhenBuildingTheFunctionFails_PostsInitErrorAndNeverAsksForEvents()
     {
-        api.Enqueue("{}");
+        this.api.Enqueue("{}");
 
-        var exit = await new RuntimeLoop(api, log).RunAsync(
+        var exit = await new RuntimeLoop(this.api, this.log).RunAsync(
             () => throw new FunctionException("ConfigurationError", "PARAMETER_CACHE_SECONDS is not a number"),
             CancellationToken.None);
 
         Assert.Equal(ExitCodes.InitFailed, exit);
-        Assert.Equal(new RuntimeError("PARAMETER_CACHE_SECONDS is not a number", "ConfigurationError"), Assert.Single(api.InitErrors));
-        Assert.Equal(0, api.NextCalls);
+        Assert.Equal(new RuntimeError("PARAMETER_CACHE_SECONDS is not a number", "ConfigurationError"), Assert.Single(this.api.InitErrors));
+        Assert.Equal(0, this.api.NextCalls);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class RuntimeApiLoopTests : IDisposable
         });
 
         Assert.Equal(ExitCodes.RuntimeApiClosed, exit);
-        Assert.Equal(1, api.NextCalls);
+        Assert.Equal(1, this.api.NextCalls);
         Assert.Equal(0, handled);
     }
 
@@ -132,23 +132,23 @@ public sealed class RuntimeApiLoopTests : IDisposable
     [InlineData(null, 1)]
     public async Task PostFailure_EndsTheLoopOnlyWhenTheApiSaysSo(HttpStatusCode? status, int expectedNextCalls)
     {
-        api.Enqueue("{}");
-        api.Enqueue("{}");
-        api.PostFailure = new RuntimeApiException("rejected", status);
+        this.api.Enqueue("{}");
+        this.api.Enqueue("{}");
+        this.api.PostFailure = new RuntimeApiException("rejected", status);
 
         var exit = await RunAsync((_, _, _) => Task.FromResult(Array.Empty<byte>()));
 
         Assert.Equal(ExitCodes.RuntimeApiClosed, exit);
-        Assert.Equal(expectedNextCalls, api.NextCalls);
+        Assert.Equal(expectedNextCalls, this.api.NextCalls);
     }
 
     public void Dispose()
     {
         // The loop sets the process-wide trace variable; leave none behind for other tests in this process.
         Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", null);
-        log.Dispose();
+        this.log.Dispose();
     }
 
     private Task<int> RunAsync(InvocationHandler handler) =>
-        new RuntimeLoop(api, log).RunAsync(() => handler, CancellationToken.None);
+        new RuntimeLoop(this.api, this.log).RunAsync(() => handler, CancellationToken.None);
 }

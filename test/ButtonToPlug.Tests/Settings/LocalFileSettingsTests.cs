@@ -7,7 +7,7 @@ public sealed class LocalFileSettingsTests : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("buttontoplug-settings-").FullName;
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(this.directory, recursive: true);
 
     [Fact]
     public async Task GetAsync_TheSampleSettingsFile_IsValid()
@@ -47,7 +47,7 @@ public sealed class LocalFileSettingsTests : IDisposable
     [Fact]
     public async Task GetAsync_MissingFile_IsConfigurationError()
     {
-        var failure = await Assert.ThrowsAsync<FunctionException>(() => new LocalFileSettings(Path.Combine(directory, "nope.json")).GetAsync(CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<FunctionException>(() => new LocalFileSettings(Path.Combine(this.directory, "nope.json")).GetAsync(CancellationToken.None));
 
         Assert.Equal(ErrorTypes.ConfigurationError, failure.ErrorType);
         Assert.Contains("cannot read the settings file", failure.Message, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class LocalFileSettingsTests : IDisposable
 
     private string Write(string json)
     {
-        var file = Path.Combine(directory, $"{Guid.NewGuid():N}.json");
+        var file = Path.Combine(this.directory, $"{Guid.NewGuid():N}.json");
         File.WriteAllText(file, json);
         return file;
     }

@@ -12,7 +12,7 @@ public sealed class ParameterStoreSettingsTests(MotoFixture moto)
     private readonly FakeTimeProvider time = new();
 
     private ParameterStoreSettings Source(string path, TimeSpan cacheLifetime) =>
-        new(SsmClientFactory.Create(), path, cacheLifetime, time);
+        new(SsmClientFactory.Create(), path, cacheLifetime, this.time);
 
     [Fact]
     public async Task GetAsync_MoreParametersThanOnePage_FollowsNextToken()
@@ -70,9 +70,9 @@ public sealed class ParameterStoreSettingsTests(MotoFixture moto)
         await source.GetAsync(CancellationToken.None);
         await moto.Server.PutAsync($"{path}/host", "second.example.net");
 
-        time.Advance(TimeSpan.FromSeconds(299));
+        this.time.Advance(TimeSpan.FromSeconds(299));
         var cached = await source.GetAsync(CancellationToken.None);
-        time.Advance(TimeSpan.FromSeconds(1));
+        this.time.Advance(TimeSpan.FromSeconds(1));
         var reread = await source.GetAsync(CancellationToken.None);
 
         Assert.Equal("first.example.net", cached.Settings.Host);

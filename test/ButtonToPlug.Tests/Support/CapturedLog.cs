@@ -9,12 +9,12 @@ public sealed class CapturedLog : IDisposable
 
     public CapturedLog()
     {
-        Writer = TextWriter.Synchronized(text);
+        Writer = TextWriter.Synchronized(this.text);
     }
 
     public TextWriter Writer { get; }
 
-    public string Text => text.ToString();
+    public string Text => this.text.ToString();
 
     public IReadOnlyList<string> Lines => Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -26,7 +26,7 @@ public sealed class CapturedLog : IDisposable
     public void Dispose()
     {
         Writer.Dispose();
-        text.Dispose();
+        this.text.Dispose();
     }
 
     private IEnumerable<JsonElement> Parsed() => Lines.Select(line => JsonDocument.Parse(line).RootElement.Clone());

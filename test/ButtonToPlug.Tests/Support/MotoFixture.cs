@@ -11,15 +11,15 @@ public sealed class MotoFixture : IAsyncLifetime
 {
     private MotoServer? server;
 
-    public MotoServer Server => server ?? throw new InvalidOperationException("moto_server is not started");
+    public MotoServer Server => this.server ?? throw new InvalidOperationException("moto_server is not started");
 
     /// <summary>A parameter path no other test uses.</summary>
     public static string NewPath() => $"/test{Guid.NewGuid():N}/ButtonToPlug";
 
     public async Task InitializeAsync()
     {
-        server = await MotoServer.StartAsync();
-        foreach (var (name, value) in server.Environment)
+        this.server = await MotoServer.StartAsync();
+        foreach (var (name, value) in this.server.Environment)
         {
             Environment.SetEnvironmentVariable(name, value);
         }
@@ -27,9 +27,9 @@ public sealed class MotoFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (server is not null)
+        if (this.server is not null)
         {
-            await server.DisposeAsync();
+            await this.server.DisposeAsync();
         }
     }
 }

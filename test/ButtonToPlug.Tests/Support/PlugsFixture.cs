@@ -11,19 +11,19 @@ public sealed class PlugsFixture : IAsyncLifetime
 
     private SimulatedPlugs? plugs;
 
-    public SimulatedPlugs Plugs => plugs ?? throw new InvalidOperationException("the simulator is not started");
+    public SimulatedPlugs Plugs => this.plugs ?? throw new InvalidOperationException("the simulator is not started");
 
     public async Task InitializeAsync()
     {
         // serve.js itself starts a fresh device when the simulator's shared UDP/TCP port is taken.
-        plugs = await SimulatedPlugs.StartAsync("hs100", "hs105", "hs300");
+        this.plugs = await SimulatedPlugs.StartAsync("hs100", "hs105", "hs300");
     }
 
     public async Task DisposeAsync()
     {
-        if (plugs is not null)
+        if (this.plugs is not null)
         {
-            await plugs.DisposeAsync();
+            await this.plugs.DisposeAsync();
         }
     }
 }
