@@ -8,4 +8,7 @@ public static class ErrorTypes
     public const string PlugUnreachable = "PlugUnreachable";
     public const string PlugError = "PlugError";
     public const string ProtocolError = "ProtocolError";
+
+    /// <summary>A defect of ours: anything unexpected. Its message holds no secret; the stack trace goes only to the log.</summary>
+    public const string InternalError = "InternalError";
 }

@@ -13,4 +13,8 @@ internal sealed record ButtonEvent(
     string? DeviceId,
     BatteryVoltage? Battery,
     string? BatteryText,
-    string? HealthCondition);
+    string? HealthCondition)
+{
+    /// <summary>The key a duplicate delivery of this click is recognised by (CONTRACTS.md section 7); null when the event carries none.</summary>
+    public string? ClickKey { get; init; }
+}
