@@ -45,21 +45,21 @@ internal sealed class PlugOptions
         Recursive = true,
     };
 
-    public Option<KasaProtocol> Protocol { get; } = new("--protocol")
+    public Option<ProtocolSetting> Protocol { get; } = new("--protocol")
     {
         Description = "xor (legacy firmware, port 9999), klap (newer firmware, port 80; the default port then) or auto: "
             + "what the port suggests first, then the other once.",
-        DefaultValueFactory = _ => KasaProtocol.Auto,
+        DefaultValueFactory = _ => ProtocolSetting.Auto,
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            if (KasaProtocolText.TryParse(text, out var protocol))
+            if (ProtocolSettingText.TryParse(text, out var protocol))
             {
                 return protocol;
             }
 
-            result.AddError($"--protocol '{text}' is not {KasaProtocolText.Choices}");
-            return KasaProtocol.Auto;
+            result.AddError($"--protocol '{text}' is not {ProtocolSettingText.Choices}");
+            return ProtocolSetting.Auto;
         },
         Recursive = true,
     };
@@ -96,7 +96,7 @@ internal sealed class PlugOptions
     /// The port given, or the protocol's own: 80 for KLAP, 9999 otherwise.
     /// </summary>
     public int PortFor(ParseResult parsed) =>
-        parsed.GetResult(Port) is null or { Implicit: true } && parsed.GetValue(Protocol) == KasaProtocol.Klap
+        parsed.GetResult(Port) is null or { Implicit: true } && parsed.GetValue(Protocol) == ProtocolSetting.Klap
             ? KlapTransport.DefaultPort
             : parsed.GetValue(Port);
 

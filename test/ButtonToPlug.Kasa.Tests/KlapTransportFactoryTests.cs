@@ -11,12 +11,12 @@ public sealed class KlapTransportFactoryTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     [Theory]
-    [InlineData("xor", KasaProtocol.Xor)]
-    [InlineData("KLAP", KasaProtocol.Klap)]
-    [InlineData(" auto ", KasaProtocol.Auto)]
-    public void TryParse_KnownNames_GivesTheProtocol(string text, KasaProtocol expected)
+    [InlineData("xor", ProtocolSetting.Xor)]
+    [InlineData("KLAP", ProtocolSetting.Klap)]
+    [InlineData(" auto ", ProtocolSetting.Auto)]
+    public void TryParse_KnownNames_GivesTheProtocol(string text, ProtocolSetting expected)
     {
-        Assert.True(KasaProtocolText.TryParse(text, out var protocol));
+        Assert.True(ProtocolSettingText.TryParse(text, out var protocol));
         Assert.Equal(expected, protocol);
         Assert.Equal(text.Trim().ToLowerInvariant(), protocol.ToText());
     }
@@ -25,20 +25,20 @@ public sealed class KlapTransportFactoryTests
     [InlineData("")]
     [InlineData("http")]
     [InlineData(null)]
-    public void TryParse_OtherText_Fails(string? text) => Assert.False(KasaProtocolText.TryParse(text, out _));
+    public void TryParse_OtherText_Fails(string? text) => Assert.False(ProtocolSettingText.TryParse(text, out _));
 
     [Theory]
-    [InlineData(9999, KasaProtocol.Xor)]
-    [InlineData(80, KasaProtocol.Klap)]
-    [InlineData(10080, KasaProtocol.Xor)]
-    public void FirstChoice_WithNothingRemembered_FollowsThePort(int port, KasaProtocol expected) =>
+    [InlineData(9999, ProtocolSetting.Xor)]
+    [InlineData(80, ProtocolSetting.Klap)]
+    [InlineData(10080, ProtocolSetting.Xor)]
+    public void FirstChoice_WithNothingRemembered_FollowsThePort(int port, ProtocolSetting expected) =>
         Assert.Equal(expected, new KasaTransportFactory().FirstChoice(new KasaEndpoint("plug.example.net", port)));
 
     [Theory]
-    [InlineData(KasaProtocol.Xor, typeof(XorTcpTransport))]
-    [InlineData(KasaProtocol.Klap, typeof(KlapTransport))]
-    [InlineData(KasaProtocol.Auto, typeof(KasaFallbackTransport))]
-    public async Task Create_ForEachSetting_BuildsThatTransport(KasaProtocol protocol, Type expected)
+    [InlineData(ProtocolSetting.Xor, typeof(XorTcpTransport))]
+    [InlineData(ProtocolSetting.Klap, typeof(KlapTransport))]
+    [InlineData(ProtocolSetting.Auto, typeof(KasaFallbackTransport))]
+    public async Task Create_ForEachSetting_BuildsThatTransport(ProtocolSetting protocol, Type expected)
     {
         await using var transport = new KasaTransportFactory().Create(new KasaEndpoint("plug.example.net", 9999), protocol, null, Timeout);
 
@@ -50,16 +50,16 @@ public sealed class KlapTransportFactoryTests
     {
         await using var device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions(), CancellationToken.None);
         var factory = new KasaTransportFactory();
-        Assert.Equal(KasaProtocol.Xor, factory.FirstChoice(device.Endpoint()));
+        Assert.Equal(ProtocolSetting.Xor, factory.FirstChoice(device.Endpoint()));
 
-        await using (var transport = factory.Create(device.Endpoint(), KasaProtocol.Auto, null, Timeout))
+        await using (var transport = factory.Create(device.Endpoint(), ProtocolSetting.Auto, null, Timeout))
         {
             await new KasaClient(transport).SwitchAsync(RelayAction.Toggle, null, CancellationToken.None);
         }
 
         Assert.True(device.Plug.RelayOn);
         Assert.Equal(["system.get_sysinfo", "system.set_relay_state"], device.Plug.Executed);
-        Assert.Equal(KasaProtocol.Klap, factory.FirstChoice(device.Endpoint()));
+        Assert.Equal(ProtocolSetting.Klap, factory.FirstChoice(device.Endpoint()));
     }
 
     [Fact]
@@ -68,18 +68,18 @@ public sealed class KlapTransportFactoryTests
         await using var plugs = await SimulatedPlugs.StartAsync("hs100");
         var endpoint = new KasaEndpoint(SimulatedPlugs.Host, plugs.Devices[0].Port);
         var factory = new KasaTransportFactory();
-        await using (var first = factory.Create(endpoint, KasaProtocol.Auto, null, Timeout))
+        await using (var first = factory.Create(endpoint, ProtocolSetting.Auto, null, Timeout))
         {
             await new KasaClient(first).GetSysInfoAsync(CancellationToken.None);
         }
 
         // The simulator, like a legacy plug, waits silently for the rest of an absurdly long "frame", so keep the wait short.
         await using var klapFirst = new KasaFallbackTransport(
-            endpoint, KasaProtocol.Klap, chosen => factory.Create(endpoint, chosen, null, TimeSpan.FromSeconds(1.5)), _ => { });
+            endpoint, ProtocolSetting.Klap, chosen => factory.Create(endpoint, chosen, null, TimeSpan.FromSeconds(1.5)), _ => { });
         var change = await new KasaClient(klapFirst).SwitchAsync(RelayAction.On, null, CancellationToken.None);
 
-        Assert.Equal(KasaProtocol.Xor, factory.FirstChoice(endpoint));
-        Assert.Equal(KasaProtocol.Xor, klapFirst.Current);
+        Assert.Equal(ProtocolSetting.Xor, factory.FirstChoice(endpoint));
+        Assert.Equal(ProtocolSetting.Xor, klapFirst.Current);
         Assert.True(change.IsOn);
         Assert.True((await plugs.ReadStateAsync(0)).IsOn);
     }
@@ -89,7 +89,7 @@ public sealed class KlapTransportFactoryTests
     {
         await using var device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions(), CancellationToken.None);
         var factory = new KasaTransportFactory();
-        await using var transport = factory.Create(device.Endpoint(), KasaProtocol.Auto, null, TimeSpan.FromMilliseconds(700));
+        await using var transport = factory.Create(device.Endpoint(), ProtocolSetting.Auto, null, TimeSpan.FromMilliseconds(700));
         var client = new KasaClient(transport);
         await client.GetSysInfoAsync(CancellationToken.None);
         device.StallRequests = true;
@@ -97,7 +97,7 @@ public sealed class KlapTransportFactoryTests
         var error = await Assert.ThrowsAsync<KasaUnreachableException>(() => client.SwitchAsync(RelayAction.On, null, CancellationToken.None));
 
         Assert.True(error.RequestSent);
-        Assert.Equal(KasaProtocol.Klap, ((KasaFallbackTransport)transport).Current);
+        Assert.Equal(ProtocolSetting.Klap, ((KasaFallbackTransport)transport).Current);
     }
 
     [Fact]
@@ -106,12 +106,12 @@ public sealed class KlapTransportFactoryTests
         await using var device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions(), CancellationToken.None);
         device.TamperReplySignature = true;
         await using var klapFirst = new KasaFallbackTransport(
-            device.Endpoint(), KasaProtocol.Klap, chosen => new KasaTransportFactory().Create(device.Endpoint(), chosen, null, Timeout), _ => { });
+            device.Endpoint(), ProtocolSetting.Klap, chosen => new KasaTransportFactory().Create(device.Endpoint(), chosen, null, Timeout), _ => { });
 
         var error = await Assert.ThrowsAsync<KasaProtocolException>(() => klapFirst.SendAsync("""{"system":{"set_relay_state":{"state":1}}}"""u8.ToArray(), CancellationToken.None));
 
         Assert.Contains("signature", error.Message, StringComparison.Ordinal);
-        Assert.Equal(KasaProtocol.Klap, klapFirst.Current);
+        Assert.Equal(ProtocolSetting.Klap, klapFirst.Current);
     }
 
     [Fact]
@@ -119,14 +119,14 @@ public sealed class KlapTransportFactoryTests
     {
         var endpoint = new KasaEndpoint(IPAddress.Loopback.ToString(), ClosedPort());
         var factory = new KasaTransportFactory();
-        await using var transport = factory.Create(endpoint, KasaProtocol.Auto, null, Timeout);
+        await using var transport = factory.Create(endpoint, ProtocolSetting.Auto, null, Timeout);
 
         var error = await Assert.ThrowsAsync<KasaUnreachableException>(() => new KasaClient(transport).GetSysInfoAsync(CancellationToken.None));
 
         Assert.False(error.RequestSent);
         Assert.Contains("connection refused", error.Message, StringComparison.Ordinal);
-        Assert.Equal(KasaProtocol.Klap, ((KasaFallbackTransport)transport).Current);
-        Assert.Equal(KasaProtocol.Xor, factory.FirstChoice(endpoint));
+        Assert.Equal(ProtocolSetting.Klap, ((KasaFallbackTransport)transport).Current);
+        Assert.Equal(ProtocolSetting.Xor, factory.FirstChoice(endpoint));
     }
 
     private static int ClosedPort()

@@ -4,20 +4,20 @@ using System.Runtime.ExceptionServices;
 namespace ButtonToPlug.Kasa.Transport;
 
 /// <summary>
-/// The <see cref="KasaProtocol.Auto"/> transport: sends over the first choice and, when the first exchange shows the port speaks
+/// The <see cref="ProtocolSetting.Auto"/> transport: sends over the first choice and, when the first exchange shows the port speaks
 /// the other protocol (refused, reset or a protocol mismatch before anything could have been carried out), switches once.
 /// After one exchange has worked the protocol is settled and failures pass through untouched.
 /// </summary>
 internal sealed class KasaFallbackTransport : IKasaTransport
 {
-    private readonly Func<KasaProtocol, IKasaTransport> create;
-    private readonly Action<KasaProtocol> worked;
+    private readonly Func<ProtocolSetting, IKasaTransport> create;
+    private readonly Action<ProtocolSetting> worked;
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
-    private KasaProtocol current;
+    private ProtocolSetting current;
     private IKasaTransport transport;
     private bool settled;
 
-    public KasaFallbackTransport(KasaEndpoint endpoint, KasaProtocol first, Func<KasaProtocol, IKasaTransport> create, Action<KasaProtocol> worked)
+    public KasaFallbackTransport(KasaEndpoint endpoint, ProtocolSetting first, Func<ProtocolSetting, IKasaTransport> create, Action<ProtocolSetting> worked)
     {
         Endpoint = endpoint;
         this.create = create;
@@ -29,7 +29,7 @@ internal sealed class KasaFallbackTransport : IKasaTransport
     public KasaEndpoint Endpoint { get; }
 
     /// <summary>The protocol in use now (the second choice after a fallback).</summary>
-    internal KasaProtocol Current => this.current;
+    internal ProtocolSetting Current => this.current;
 
     public async Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ internal sealed class KasaFallbackTransport : IKasaTransport
             {
                 var tried = this.current;
                 await this.transport.DisposeAsync();
-                this.current = tried == KasaProtocol.Klap ? KasaProtocol.Xor : KasaProtocol.Klap;
+                this.current = tried == ProtocolSetting.Klap ? ProtocolSetting.Xor : ProtocolSetting.Klap;
                 this.transport = this.create(this.current);
                 try
                 {
@@ -112,5 +112,5 @@ internal sealed class KasaFallbackTransport : IKasaTransport
         return false;
     }
 
-    private static string Name(KasaProtocol protocol) => protocol == KasaProtocol.Klap ? "KLAP" : "XOR";
+    private static string Name(ProtocolSetting protocol) => protocol == ProtocolSetting.Klap ? "KLAP" : "XOR";
 }

@@ -32,8 +32,8 @@ internal static class KasaFailure
 
     private static string PlugPort(PlugSettings settings) => settings.Protocol switch
     {
-        KasaProtocol.Klap => $"port {KlapTransport.DefaultPort}",
-        KasaProtocol.Xor => $"port {KasaEndpoint.LegacyPort}",
+        ProtocolSetting.Klap => $"port {KlapTransport.DefaultPort}",
+        ProtocolSetting.Xor => $"port {KasaEndpoint.LegacyPort}",
         _ => $"port {KasaEndpoint.LegacyPort} (port {KlapTransport.DefaultPort} for plugs on KLAP firmware)",
     };
 

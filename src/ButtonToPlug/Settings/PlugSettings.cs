@@ -25,7 +25,7 @@ internal sealed record PlugSettings(
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>XOR, KLAP, or auto (what the port suggests first, the other once, remembered per endpoint).</summary>
-    public KasaProtocol Protocol { get; init; } = KasaProtocol.Auto;
+    public ProtocolSetting Protocol { get; init; } = ProtocolSetting.Auto;
 
     /// <summary>The TP-Link account a KLAP plug is bound to; null tries the default and blank credentials only.</summary>
     public KasaCredentials? Credentials { get; init; }

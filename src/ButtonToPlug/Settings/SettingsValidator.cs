@@ -26,10 +26,10 @@ internal static class SettingsValidator
             secrets = new Redactor([.. raw.SecureNames.Select(name => raw.Values.GetValueOrDefault(name, "")), password]);
         }
 
-        var protocol = Read(raw, origin, problems, SettingNames.Protocol, KasaProtocol.Auto, "auto", KasaProtocolText.Choices, KasaProtocolText.TryParse);
+        var protocol = Read(raw, origin, problems, SettingNames.Protocol, ProtocolSetting.Auto, "auto", ProtocolSettingText.Choices, ProtocolSettingText.TryParse);
         var host = ReadHost(raw, origin, problems);
         var port = Read(
-            raw, origin, problems, SettingNames.Port, protocol == KasaProtocol.Klap ? KlapTransport.DefaultPort : PlugSettings.DefaultPort,
+            raw, origin, problems, SettingNames.Port, protocol == ProtocolSetting.Klap ? KlapTransport.DefaultPort : PlugSettings.DefaultPort,
             "9999", "a TCP port from 1 to 65535", TryParsePort);
         var outlet = Read<PlugOutlet?>(raw, origin, problems, SettingNames.Outlet, null, "0", "a 0-based outlet index or a full child id", TryParseOutlet);
         var single = ReadAction(raw, origin, problems, SettingNames.Single, ClickAction.Toggle);

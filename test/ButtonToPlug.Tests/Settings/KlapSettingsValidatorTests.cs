@@ -13,13 +13,13 @@ public sealed class KlapSettingsValidatorTests
         new(values.ToDictionary(v => v.Key, v => v.Value), new HashSet<string>(secure));
 
     [Theory]
-    [InlineData(null, null, KasaProtocol.Auto, 9999)]
-    [InlineData("auto", null, KasaProtocol.Auto, 9999)]
-    [InlineData("xor", null, KasaProtocol.Xor, 9999)]
-    [InlineData("klap", null, KasaProtocol.Klap, 80)]
-    [InlineData(" KLAP ", "8080", KasaProtocol.Klap, 8080)]
-    [InlineData("auto", "80", KasaProtocol.Auto, 80)]
-    public void Validate_Protocol_PicksTheTransportAndItsDefaultPort(string? protocol, string? port, KasaProtocol expected, int expectedPort)
+    [InlineData(null, null, ProtocolSetting.Auto, 9999)]
+    [InlineData("auto", null, ProtocolSetting.Auto, 9999)]
+    [InlineData("xor", null, ProtocolSetting.Xor, 9999)]
+    [InlineData("klap", null, ProtocolSetting.Klap, 80)]
+    [InlineData(" KLAP ", "8080", ProtocolSetting.Klap, 8080)]
+    [InlineData("auto", "80", ProtocolSetting.Auto, 80)]
+    public void Validate_Protocol_PicksTheTransportAndItsDefaultPort(string? protocol, string? port, ProtocolSetting expected, int expectedPort)
     {
         var values = new List<(string, string)> { ("host", "home.example.net") };
         if (protocol is not null)
