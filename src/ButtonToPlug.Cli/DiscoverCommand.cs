@@ -15,6 +15,7 @@ internal static class DiscoverCommand
         {
             Description = "Seconds to collect answers.",
             DefaultValueFactory = _ => 3,
+            CustomParser = result => OptionValues.Seconds(result, 600),
         };
         Option<IPAddress> address = new("--address")
         {
@@ -22,13 +23,13 @@ internal static class DiscoverCommand
             DefaultValueFactory = _ => IPAddress.Broadcast,
             CustomParser = result =>
             {
-                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                var text = OptionValues.Text(result);
                 if (IPAddress.TryParse(text, out var parsed))
                 {
                     return parsed;
                 }
 
-                result.AddError($"--address '{text}' is not an IP address");
+                result.AddError($"--address '{text}' is not an IP address: give a broadcast address like 192.168.1.255, or one plug's IP");
                 return IPAddress.None;
             },
         };
@@ -36,23 +37,9 @@ internal static class DiscoverCommand
         {
             Description = "The UDP port plugs listen on.",
             DefaultValueFactory = _ => KasaEndpoint.LegacyPort,
+            CustomParser = OptionValues.Port,
         };
         Option<bool> json = new("--json") { Description = "Print one JSON array instead of text." };
-        timeout.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is not (> 0 and <= 600))
-            {
-                result.AddError("--timeout must be a number of seconds above 0 and at most 600");
-            }
-        });
-        port.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 65535)
-            {
-                result.AddError("--port must be between 1 and 65535");
-            }
-        });
-
         var discover = new Command("discover", "Find plugs on the local network and print host, model, alias and relay state.")
         {
             timeout,
@@ -68,7 +55,9 @@ internal static class DiscoverCommand
                 var window = TimeSpan.FromSeconds(parsed.GetValue(timeout));
                 var found = await KasaDiscovery.DiscoverAsync(target, window, cancellationToken);
                 await WriteAsync(found, window, parsed.GetValue(json));
-                return ExitCodes.Success;
+
+                // Nothing answering is what a script must notice: the plug is off the network, or broadcast is blocked.
+                return found.Count == 0 ? ExitCodes.Unreachable : ExitCodes.Success;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

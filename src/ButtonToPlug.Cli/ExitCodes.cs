@@ -22,4 +22,9 @@ internal static class ExitCodes
 
     /// <summary>The plug wants credentials that were not accepted (KLAP firmware).</summary>
     public const int AuthenticationError = 6;
+
+    /// <summary>For `buttontoplug --help`, in the words of the README's table.</summary>
+    public const string Summary = "Exit codes: 0 success; 1 a defect of ours (a bug: please report it); 2 usage or configuration "
+        + "(bad option value, unknown outlet, invalid event file); 3 unreachable (or discover found nothing); "
+        + "4 the device answered an error; 5 protocol error; 6 credentials refused.";
 }

@@ -7,17 +7,21 @@ namespace ButtonToPlug.Cli;
 /// <summary>The options every `plug` subcommand takes: where the plug is, which outlet, how long to wait, how to print.</summary>
 internal sealed class PlugOptions
 {
+    private const double MaxTimeoutSeconds = 3600;
+
     public Option<string> Host { get; } = new("--host")
     {
         Description = "The plug's address: its LAN IP, or the router's public name/IP in front of a port-forward.",
         Required = true,
         Recursive = true,
+        CustomParser = OptionValues.Host,
     };
 
     public Option<int> Port { get; } = new("--port")
     {
         Description = "The TCP port (the forwarded external port when going through a router).",
         DefaultValueFactory = _ => KasaEndpoint.LegacyPort,
+        CustomParser = OptionValues.Port,
         Recursive = true,
     };
 
@@ -26,13 +30,13 @@ internal sealed class PlugOptions
         Description = "For power strips (HS300, KP303, KP400, HS107): the outlet, as a 0-based index or a full child id.",
         CustomParser = result =>
         {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            var text = OptionValues.Text(result);
             if (PlugOutlet.TryParse(text, out var outlet))
             {
                 return outlet;
             }
 
-            result.AddError($"--outlet '{text}' is neither a 0-based index nor a child id");
+            result.AddError($"--outlet '{text}' is not an outlet: give a 0-based index like 2, or a strip's full child id (see plug info)");
             return null;
         },
         Recursive = true,
@@ -42,23 +46,25 @@ internal sealed class PlugOptions
     {
         Description = "Seconds allowed for each answer, connect included.",
         DefaultValueFactory = _ => 3,
+        CustomParser = result => OptionValues.Seconds(result, MaxTimeoutSeconds),
         Recursive = true,
     };
 
     public Option<ProtocolSetting> Protocol { get; } = new("--protocol")
     {
+        HelpName = ProtocolSettingText.Choices,
+        // No DefaultValueFactory: help would print the enum's own spelling; absent is Auto, the enum's first value.
         Description = "xor (legacy firmware, port 9999), klap (newer firmware, port 80; the default port then) or auto: "
-            + "what the port suggests first, then the other once.",
-        DefaultValueFactory = _ => ProtocolSetting.Auto,
+            + "what the port suggests first, then the other once. [default: auto]",
         CustomParser = result =>
         {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            var text = OptionValues.Text(result);
             if (ProtocolSettingText.TryParse(text, out var protocol))
             {
                 return protocol;
             }
 
-            result.AddError($"--protocol '{text}' is not {ProtocolSettingText.Choices}");
+            result.AddError($"--protocol '{text}' is not a protocol: give one of {ProtocolSettingText.Choices}");
             return ProtocolSetting.Auto;
         },
         Recursive = true,
@@ -68,6 +74,7 @@ internal sealed class PlugOptions
     {
         Description = "KLAP plugs: the e-mail of the TP-Link account the plug is bound to (with --password-env). "
             + "Without both, the TP-Link default and blank credentials are tried.",
+        CustomParser = result => OptionValues.NotBlank(result, "the TP-Link account's e-mail address"),
         Recursive = true,
     };
 
@@ -76,6 +83,7 @@ internal sealed class PlugOptions
         Description = "KLAP plugs: the NAME of an environment variable that holds the account password. "
             + "The password itself is never taken on the command line, where the process list and shell history would show it.",
         HelpName = "VAR",
+        CustomParser = result => OptionValues.NotBlank(result, "the name of the environment variable that holds the password"),
         Recursive = true,
     };
 
@@ -113,23 +121,5 @@ internal sealed class PlugOptions
         {
             result.AddError($"--password-env {variable}: the environment variable {variable} is not set or empty");
         }
-    }
-
-    public PlugOptions()
-    {
-        Port.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 65535)
-            {
-                result.AddError("--port must be between 1 and 65535");
-            }
-        });
-        Timeout.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is not (> 0 and <= 3600))
-            {
-                result.AddError("--timeout must be a number of seconds above 0 and at most 3600");
-            }
-        });
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using ButtonToPlug.Settings;
 
 namespace ButtonToPlug.Cli;
 
@@ -14,10 +15,15 @@ internal static class PressCommand
 
     public static Command Create()
     {
-        var eventFile = new Argument<FileInfo>("event") { Description = "The event JSON, e.g. events/single-click.json." };
+        var eventFile = new Argument<FileInfo>("event")
+        {
+            Description = "The event JSON, e.g. events/single-click.json.",
+            CustomParser = result => new FileInfo(OptionValues.NotBlank(result, "an event file such as events/single-click.json") is { Length: > 0 } path ? path : "."),
+        };
         var settings = new Option<FileInfo?>("--settings")
         {
-            Description = "Read the settings from this JSON file (keys host, port, outlet, single, double, long, timeout) instead of SSM Parameter Store.",
+            CustomParser = result => new FileInfo(OptionValues.NotBlank(result, "a settings file such as events/settings.local.json") is { Length: > 0 } path ? path : "."),
+            Description = $"Read the settings from this JSON file (keys {string.Join(", ", SettingNames.All)}) instead of SSM Parameter Store.",
         };
         var log = new Option<bool>("--log") { Description = "Also write the function's JSON log and metrics lines to stderr." };
         var press = new Command("press", "Run the Lambda function's logic on an event file, as if the button had been clicked.")
@@ -63,6 +69,7 @@ internal static class PressCommand
                 ErrorTypes.PlugUnreachable => ExitCodes.Unreachable,
                 ErrorTypes.PlugError => ExitCodes.DeviceError,
                 ErrorTypes.ProtocolError => ExitCodes.ProtocolError,
+                ErrorTypes.InternalError => ExitCodes.Unexpected,
                 _ => ExitCodes.Usage,
             };
         }

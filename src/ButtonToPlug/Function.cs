@@ -60,6 +60,7 @@ public sealed class Function
             using var deadline = new InvocationDeadline(context.Deadline, this.time, cancellationToken);
             var read = await this.settings.GetAsync(deadline.Token);
             facts.Settings = read.Settings;
+            facts.Warnings.AddRange(read.Settings.Warnings);
             if (read.Warning is { } warning)
             {
                 facts.Warnings.Add(warning);

@@ -15,7 +15,7 @@ internal static class Program
         {
             await Console.Error.WriteLineAsync(
                 "ButtonToPlug is an AWS Lambda function and runs where AWS_LAMBDA_RUNTIME_API is set. "
-                + "To try a click locally: `buttontoplug press events/single-click.json` or `sam local invoke`.");
+                + "To try a click on this machine, with no AWS account and no plug: `scripts/local-click events/single-click.json`.");
             return ExitCodes.Usage;
         }
 

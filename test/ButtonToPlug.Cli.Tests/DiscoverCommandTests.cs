@@ -14,7 +14,7 @@ public sealed class DiscoverCommandTests
         await plugs.SetStateAsync(0, on: true);
         var port = plugs.Devices[0].Port.ToString(CultureInfo.InvariantCulture);
 
-        var result = await CliProcess.RunAsync("discover", "--address", "127.0.0.1", "--port", port, "--timeout", "1");
+        var result = await CliProcess.RunAsync("discover", "--address", "127.0.0.1", "--port", port, "--timeout", "5");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal($"127.0.0.1:{port}  HS100(US)  'Hall'  on", result.Stdout.TrimEnd());
@@ -26,7 +26,7 @@ public sealed class DiscoverCommandTests
         await using var plugs = await SimulatedPlugs.StartAsync("hs300");
         var port = plugs.Devices[0].Port.ToString(CultureInfo.InvariantCulture);
 
-        var result = await CliProcess.RunAsync("discover", "--address", "127.0.0.1", "--port", port, "--timeout", "1", "--json");
+        var result = await CliProcess.RunAsync("discover", "--address", "127.0.0.1", "--port", port, "--timeout", "5", "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Stdout);
@@ -36,14 +36,25 @@ public sealed class DiscoverCommandTests
     }
 
     [Fact]
-    public async Task Discover_NobodyAnswers_SaysSoOnStderrAndExitsZero()
+    public async Task Discover_NobodyAnswers_SaysSoOnStderrAndExitsThree()
     {
         var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
 
         var result = await CliProcess.RunAsync("discover", "--address", "127.0.0.1", "--port", port, "--timeout", "0.5");
 
-        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(result.ExitCode == 3, result.ToString());
         Assert.Empty(result.Stdout);
         Assert.Equal("buttontoplug: no plug answered within 0.5 s", result.Stderr.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Discover_JsonAndNobodyAnswers_PrintsAnEmptyArrayAndExitsThree()
+    {
+        var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+
+        var result = await CliProcess.RunAsync("discover", "--address", "127.0.0.1", "--port", port, "--timeout", "0.5", "--json");
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Equal("[]", result.Stdout.TrimEnd());
     }
 }

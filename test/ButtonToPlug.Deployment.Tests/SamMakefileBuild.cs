@@ -11,10 +11,7 @@ namespace ButtonToPlug.Deployment.Tests;
 /// </summary>
 internal sealed class SamMakefileBuild : IDisposable
 {
-    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
-    {
-        ".git", ".aws-sam", "bin", "obj", "node_modules", "artifacts", "TestResults", "BenchmarkDotNet.Artifacts",
-    };
+    private static readonly HashSet<string> Skipped = new(RepositoryCopy.BuildOutput, StringComparer.Ordinal) { "node_modules" };
 
     private readonly string workDir = Path.Combine(Path.GetTempPath(), $"buttontoplug-sam-build-{Guid.NewGuid():N}");
 
@@ -26,7 +23,7 @@ internal sealed class SamMakefileBuild : IDisposable
     {
         var metadata = SamTemplate.Function["Metadata"];
         var scratch = Path.Combine(this.workDir, "scratch");
-        CopyTree(RepositoryFiles.PathOf(metadata["ProjectRootDirectory"].Text), scratch);
+        RepositoryCopy.CopyTree(RepositoryFiles.PathOf(metadata["ProjectRootDirectory"].Text), scratch, Skipped);
         Directory.CreateDirectory(ArtifactsDir);
 
         var start = new ProcessStartInfo("make")
@@ -84,28 +81,6 @@ internal sealed class SamMakefileBuild : IDisposable
         lock (output)
         {
             output.AppendLine(line);
-        }
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var entry in new DirectoryInfo(from).EnumerateFileSystemInfos())
-        {
-            if (Skipped.Contains(entry.Name) || entry.LinkTarget is not null)
-            {
-                continue;
-            }
-
-            var target = Path.Combine(to, entry.Name);
-            if (entry is DirectoryInfo)
-            {
-                CopyTree(entry.FullName, target);
-            }
-            else
-            {
-                File.Copy(entry.FullName, target);
-            }
         }
     }
 }

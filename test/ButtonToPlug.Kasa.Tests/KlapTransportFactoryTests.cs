@@ -10,6 +10,9 @@ public sealed class KlapTransportFactoryTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
+    // The first exchange must succeed under the same timeout a later stall runs into, so it is not short.
+    private static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(3);
+
     [Theory]
     [InlineData("xor", ProtocolSetting.Xor)]
     [InlineData("KLAP", ProtocolSetting.Klap)]
@@ -73,9 +76,10 @@ public sealed class KlapTransportFactoryTests
             await new KasaClient(first).GetSysInfoAsync(CancellationToken.None);
         }
 
-        // The simulator, like a legacy plug, waits silently for the rest of an absurdly long "frame", so keep the wait short.
+        // The simulator, like a legacy plug, waits silently for the rest of an absurdly long "frame", so keep the KLAP wait
+        // short; the XOR answer that follows gets the ordinary timeout.
         await using var klapFirst = new KasaFallbackTransport(
-            endpoint, ProtocolSetting.Klap, chosen => factory.Create(endpoint, chosen, null, TimeSpan.FromSeconds(1.5)), _ => { });
+            endpoint, ProtocolSetting.Klap, chosen => factory.Create(endpoint, chosen, null, chosen == ProtocolSetting.Klap ? TimeSpan.FromSeconds(1.5) : Timeout), _ => { });
         var change = await new KasaClient(klapFirst).SwitchAsync(RelayAction.On, null, CancellationToken.None);
 
         Assert.Equal(ProtocolSetting.Xor, factory.FirstChoice(endpoint));
@@ -89,7 +93,7 @@ public sealed class KlapTransportFactoryTests
     {
         await using var device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions(), CancellationToken.None);
         var factory = new KasaTransportFactory();
-        await using var transport = factory.Create(device.Endpoint(), ProtocolSetting.Auto, null, TimeSpan.FromMilliseconds(700));
+        await using var transport = factory.Create(device.Endpoint(), ProtocolSetting.Auto, null, StallTimeout);
         var client = new KasaClient(transport);
         await client.GetSysInfoAsync(CancellationToken.None);
         device.StallRequests = true;

@@ -13,6 +13,7 @@ public sealed class KlapTransportTests
     private const string GetSysInfo = """{"system":{"get_sysinfo":{}}}""";
     private const string TurnOn = """{"system":{"set_relay_state":{"state":1}}}""";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(3);
     private static readonly KasaCredentials Account = new("owner@example.com", "correct horse");
 
     // Every exchange is bounded by the transport's own timeout; the tests add no second clock.
@@ -162,7 +163,8 @@ public sealed class KlapTransportTests
     public async Task Send_WhenThePlugStallsAfterTheRequest_IsUnreachableWithRequestSent()
     {
         await using var device = await StartDeviceAsync(new KlapDeviceOptions());
-        await using var transport = new KlapTransport(device.Endpoint(), null, TimeSpan.FromMilliseconds(500));
+        // The first exchange must succeed under the same timeout the stall then runs into, so the timeout is not short.
+        await using var transport = new KlapTransport(device.Endpoint(), null, StallTimeout);
         await SendAsync(transport, GetSysInfo);
         device.StallRequests = true;
 

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace ButtonToPlug.Kasa.Tests;
 
 /// <summary>
-/// Reads the independently computed KLAP vectors from <c>../shared/vectors/klap.txt</c>, beside the repository root (the
-/// folder holding ButtonToPlug.sln). A missing file fails every vector test with a message that says where it was looked for.
+/// Reads the independently computed KLAP vectors from <c>Vectors/klap.txt</c> in this project, copied beside the test
+/// assembly. A missing file fails every vector test with a message that says where it was looked for.
 /// </summary>
 internal static partial class KlapVectors
 {
@@ -36,23 +36,12 @@ internal static partial class KlapVectors
     public static IReadOnlyList<KlapVector> All => Loaded.Value is { Count: > 0 } vectors
         ? vectors
         : throw new FileNotFoundException(
-            $"KLAP test vectors are missing or empty at {FilePath} (expected ../shared/vectors/klap.txt beside the repository root holding ButtonToPlug.sln)",
+            $"KLAP test vectors are missing or empty at {FilePath} (test/ButtonToPlug.Kasa.Tests/Vectors/klap.txt, copied to the output)",
             FilePath);
 
     public static KlapVector Get(string name) => All.Single(vector => vector.Name == name);
 
-    private static string Locate()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ButtonToPlug.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "vectors", "klap.txt"));
-            }
-        }
-
-        throw new InvalidOperationException($"no ButtonToPlug.sln above {AppContext.BaseDirectory}; cannot find the KLAP vectors");
-    }
+    private static string Locate() => Path.Combine(AppContext.BaseDirectory, "Vectors", "klap.txt");
 
     private static List<KlapVector>? Load()
     {

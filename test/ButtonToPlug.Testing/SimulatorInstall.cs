@@ -15,11 +15,11 @@ internal static class SimulatorInstall
 
     private static string Install()
     {
-        var simulator = Path.Combine(RepositoryRoot(), "test", "simulator");
+        var simulator = RepositoryRoot.PathOf("test/simulator");
         using var mutex = new Mutex(initiallyOwned: false, @"Global\ButtonToPlug.SimulatorInstall");
-        if (!mutex.WaitOne(TimeSpan.FromMinutes(5)))
+        if (!Acquire(mutex))
         {
-            throw new InvalidOperationException("another test process has been installing the simulator for 5 minutes");
+            throw new InvalidOperationException("another test process has been installing the simulator for 10 minutes");
         }
 
         try
@@ -35,6 +35,19 @@ internal static class SimulatorInstall
         }
 
         return simulator;
+    }
+
+    private static bool Acquire(Mutex mutex)
+    {
+        try
+        {
+            return mutex.WaitOne(TimeSpan.FromMinutes(10));
+        }
+        catch (AbandonedMutexException)
+        {
+            // A test process died while it held the lock; this one owns it now, and the install check below still holds.
+            return true;
+        }
     }
 
     // npm writes node_modules/.package-lock.json last, so its presence means a finished install.
@@ -55,7 +68,9 @@ internal static class SimulatorInstall
             start.ArgumentList.Add(argument);
         }
 
-        using var npm = Process.Start(start) ?? throw new InvalidOperationException("npm did not start");
+        using var npm = Tools.Missing(Tools.Npm) is { } missing
+            ? throw new InvalidOperationException($"test/simulator has no packages and cannot get them, missing {missing}")
+            : Process.Start(start) ?? throw new InvalidOperationException("npm did not start");
         var output = npm.StandardOutput.ReadToEndAsync();
         var error = npm.StandardError.ReadToEndAsync();
         if (!npm.WaitForExit(TimeSpan.FromMinutes(5)))
@@ -68,18 +83,5 @@ internal static class SimulatorInstall
         {
             throw new InvalidOperationException($"npm ci in test/simulator failed ({npm.ExitCode}): {output.Result}{error.Result}");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ButtonToPlug.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no ButtonToPlug.sln above {AppContext.BaseDirectory}");
     }
 }

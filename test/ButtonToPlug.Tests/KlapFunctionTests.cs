@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ButtonToPlug.Kasa.Transport;
 using ButtonToPlug.Settings;
 using ButtonToPlug.Testing;
 using ButtonToPlug.Tests.Support;
@@ -93,7 +94,7 @@ public sealed class KlapFunctionTests(MotoFixture fixture) : IAsyncLifetime, IDi
 
         Assert.Equal(ErrorTypes.ConfigurationError, error.ErrorType);
         Assert.Contains($"{this.path}/protocol", error.Message, StringComparison.Ordinal);
-        Assert.Contains("xor, klap or auto", error.Message, StringComparison.Ordinal);
+        Assert.Contains(ProtocolSettingText.Choices, error.Message, StringComparison.Ordinal);
     }
 
     private async Task SeedAsync(string protocol, string username, string password)

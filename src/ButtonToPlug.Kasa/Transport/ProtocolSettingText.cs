@@ -3,7 +3,8 @@ namespace ButtonToPlug.Kasa.Transport;
 /// <summary>The settings and command-line spelling of <see cref="ProtocolSetting"/>.</summary>
 public static class ProtocolSettingText
 {
-    public const string Choices = "xor, klap or auto";
+    /// <summary>The values as help texts and messages show them: lower case, separated by a bar.</summary>
+    public const string Choices = "auto|klap|xor";
 
     public static bool TryParse(string? text, out ProtocolSetting protocol)
     {

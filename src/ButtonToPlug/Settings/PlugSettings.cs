@@ -30,6 +30,9 @@ internal sealed record PlugSettings(
     /// <summary>The TP-Link account a KLAP plug is bound to; null tries the default and blank credentials only.</summary>
     public KasaCredentials? Credentials { get; init; }
 
+    /// <summary>What the click's log line warns about the settings themselves, such as a key that is no setting.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public ClickAction ActionFor(ClickType click) => click switch
     {
         ClickType.Single => Single,

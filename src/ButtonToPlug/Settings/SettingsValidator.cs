@@ -38,14 +38,33 @@ internal static class SettingsValidator
         var timeout = Read(raw, origin, problems, SettingNames.Timeout, PlugSettings.DefaultTimeout, "3", "seconds from 0.1 to 30, like 3 or 1.5", TryParseTimeout);
         var credentials = ReadCredentials(raw, origin, problems);
 
+        var unknown = UnknownKeys(raw, origin);
         if (problems.Count > 0)
         {
+            // A misspelt key often is the missing one ("hots" for host): the error names it too.
             var lead = raw.Values.Count == 0 ? $"{origin.WhenEmpty}: " : "";
-            throw new FunctionException(ErrorTypes.ConfigurationError, secrets.Apply(lead + string.Join("; ", problems)));
+            throw new FunctionException(ErrorTypes.ConfigurationError, secrets.Apply(lead + string.Join("; ", [.. problems, .. unknown])));
         }
 
-        return new PlugSettings(host!, port, outlet, single, @double, @long, timeout, secrets) { Protocol = protocol, Credentials = credentials };
+        return new PlugSettings(host!, port, outlet, single, @double, @long, timeout, secrets)
+        {
+            Protocol = protocol,
+            Credentials = credentials,
+            Warnings = unknown,
+        };
     }
+
+    /// <summary>
+    /// One warning per key that is no setting: a misspelt key would otherwise be silently ignored and its default used.
+    /// Both the settings file and the parameters under the SSM path pass through here.
+    /// </summary>
+    private static List<string> UnknownKeys(RawSettings raw, ISettingsOrigin origin) =>
+    [
+        .. raw.Values.Keys
+            .Where(key => !SettingNames.All.Contains(key, StringComparer.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(key => $"{origin.Name(key)} is not a setting and is ignored: the known ones are {string.Join(", ", SettingNames.All)}"),
+    ];
 
     /// <summary>The TP-Link account for KLAP plugs: both parameters or neither (then the default and blank credentials are tried).</summary>
     private static KasaCredentials? ReadCredentials(RawSettings raw, ISettingsOrigin origin, List<string> problems)

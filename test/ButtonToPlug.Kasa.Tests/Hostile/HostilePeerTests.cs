@@ -3,13 +3,20 @@ using ButtonToPlug.Testing;
 
 namespace ButtonToPlug.Kasa.Tests.Hostile;
 
-/// <summary>Peers that misbehave on purpose: each failure has the right class, names host:port, and comes within the timeout.</summary>
+/// <summary>
+/// Peers that misbehave on purpose: each failure has the right class and names host:port. Only the peer that never answers
+/// runs into the transport's timeout; every other peer acts at once, so the client gets a timeout far longer than the test's
+/// hang bound and a failure that arrives through the timer instead of the peer's act fails the test.
+/// </summary>
 public sealed class HostilePeerTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(500);
 
-    // Far above the 0.5 s transport timeout: reaching it means the client hung, which fails the test.
-    private static readonly TimeSpan Hang = TimeSpan.FromSeconds(15);
+    // Reaching it means the client hung, or waited for bytes that never come, which fails the test.
+    private static readonly TimeSpan Hang = TimeSpan.FromSeconds(30);
+
+    // Longer than Hang: a peer's act, not the transport's timer, must end these exchanges.
+    private static readonly TimeSpan PatientTimeout = TimeSpan.FromSeconds(120);
 
     private const string SysInfo = """{"system":{"get_sysinfo":{"model":"HS100(US)","alias":"fake","relay_state":1,"err_code":0}}}""";
 
@@ -22,7 +29,7 @@ public sealed class HostilePeerTests
             await Task.Delay(System.Threading.Timeout.Infinite, stop);
         });
 
-        var error = await FailsWith<KasaUnreachableException>(peer.Endpoint);
+        var error = await FailsWith<KasaUnreachableException>(peer.Endpoint, ShortTimeout);
 
         Assert.True(error.RequestSent);
         Assert.Contains("no answer within 0.5 s", error.Message, StringComparison.Ordinal);
@@ -122,7 +129,8 @@ public sealed class HostilePeerTests
     {
         var endpoint = new KasaEndpoint("no-such-plug.invalid", 9999);
 
-        var error = await FailsWith<KasaUnreachableException>(endpoint);
+        // A resolver without a network may wait for its own timeout; the short one keeps that inside the hang bound.
+        var error = await FailsWith<KasaUnreachableException>(endpoint, ShortTimeout);
 
         Assert.False(error.RequestSent);
     }
@@ -141,7 +149,7 @@ public sealed class HostilePeerTests
                 await stream.FlushAsync(stop);
             }
         });
-        await using var transport = new XorTcpTransport(peer.Endpoint, TimeSpan.FromSeconds(5));
+        await using var transport = new XorTcpTransport(peer.Endpoint, PatientTimeout);
 
         var info = await new KasaClient(transport).GetSysInfoAsync(CancellationToken.None).WaitAsync(Hang);
 
@@ -151,21 +159,27 @@ public sealed class HostilePeerTests
     [Fact]
     public async Task CallerCancels_IsCancellationNotUnreachable()
     {
+        var requestRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var peer = new LoopbackPeer(async (stream, stop) =>
         {
             await LoopbackPeer.ReadRequestAsync(stream, stop);
+            requestRead.TrySetResult();
             await Task.Delay(System.Threading.Timeout.Infinite, stop);
         });
-        await using var transport = new XorTcpTransport(peer.Endpoint, TimeSpan.FromSeconds(30));
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await using var transport = new XorTcpTransport(peer.Endpoint, PatientTimeout);
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new KasaClient(transport).GetSysInfoAsync(cancel.Token)).WaitAsync(Hang);
+        var read = new KasaClient(transport).GetSysInfoAsync(cancel.Token);
+        await requestRead.Task.WaitAsync(Hang);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read).WaitAsync(Hang);
     }
 
-    private static async Task<T> FailsWith<T>(KasaEndpoint endpoint)
+    private static async Task<T> FailsWith<T>(KasaEndpoint endpoint, TimeSpan? timeout = null)
         where T : KasaException
     {
-        await using var transport = new XorTcpTransport(endpoint, Timeout);
+        await using var transport = new XorTcpTransport(endpoint, timeout ?? PatientTimeout);
         var error = await Assert.ThrowsAsync<T>(() => new KasaClient(transport).GetSysInfoAsync(CancellationToken.None)).WaitAsync(Hang);
         Assert.Equal(endpoint, error.Endpoint);
         Assert.StartsWith($"{endpoint}: ", error.Message, StringComparison.Ordinal);

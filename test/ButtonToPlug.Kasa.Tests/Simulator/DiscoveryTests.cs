@@ -7,7 +7,10 @@ namespace ButtonToPlug.Kasa.Tests.Simulator;
 /// <summary>UDP discovery, aimed at one simulated device's port (the same number as its TCP port) instead of broadcast.</summary>
 public sealed class DiscoveryTests
 {
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    // Discovery listens for the whole window; an answer must fit in it even when node answers slowly on a loaded machine.
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan EmptyWindow = TimeSpan.FromSeconds(1);
 
     [Theory]
     [InlineData("hs110", "HS110(US)", 0)]
@@ -35,15 +38,15 @@ public sealed class DiscoveryTests
 
         var found = await KasaDiscovery.DiscoverAsync(new IPEndPoint(IPAddress.Loopback, port), Window, CancellationToken.None);
 
-        await answered.WaitAsync(TimeSpan.FromSeconds(10));
+        await answered.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Empty(found);
     }
 
     [Fact]
     public async Task Discover_NobodyListening_ReturnsNothingAfterTheWindow()
     {
-        var found = await KasaDiscovery.DiscoverAsync(new IPEndPoint(IPAddress.Loopback, FreePort.Next()), Window, CancellationToken.None)
-            .WaitAsync(TimeSpan.FromSeconds(10));
+        var found = await KasaDiscovery.DiscoverAsync(new IPEndPoint(IPAddress.Loopback, FreePort.Next()), EmptyWindow, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Empty(found);
     }

@@ -8,12 +8,12 @@ public sealed class ProcessLifecycleTests
     [Theory]
     [InlineData(FunctionBuild.Aot)]
     [InlineData(FunctionBuild.Jit)]
-    public async Task Start_WithoutRuntimeApi_PrintsUsageAndExits2(FunctionBuild build)
+    public async Task Start_WithoutRuntimeApi_SuggestsLocalClickAndExits2(FunctionBuild build)
     {
         await using var process = await FunctionProcess.StartAsync(build, new Dictionary<string, string>());
 
         Assert.Equal(2, await process.WaitForExitAsync(Bound));
-        Assert.Contains("buttontoplug press", process.Output, StringComparison.Ordinal);
+        Assert.Contains("scripts/local-click events/single-click.json", process.Output, StringComparison.Ordinal);
     }
 
     [Theory]

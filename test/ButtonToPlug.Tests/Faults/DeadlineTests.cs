@@ -1,4 +1,5 @@
 using ButtonToPlug.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ButtonToPlug.Tests.Faults;
 
@@ -9,6 +10,7 @@ namespace ButtonToPlug.Tests.Faults;
 [Collection(RunsAlone.Name)]
 public sealed class DeadlineTests
 {
+    // Below the silent plug's 30 s timeout: reaching it means the deadline did not end the click.
     private static readonly TimeSpan Hang = TimeSpan.FromSeconds(20);
 
     [Theory]
@@ -17,22 +19,29 @@ public sealed class DeadlineTests
     [InlineData("off:10m")]
     public async Task SilentPlug_WithADeadlineShorterThanThePlugTimeout_IsReportedBeforeTheDeadline(string action)
     {
+        var requestRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var plug = ScriptedPlug.Start(async connection =>
         {
             await connection.ReadRequestAsync();
+            requestRead.TrySetResult();
             await connection.SilenceAsync();
         });
         using var log = new StringWriter();
-        var function = new Function(new StubSettings(StubSettings.For(plug.Port, timeoutSeconds: "3")), log, TimeProvider.System);
-        var context = Clicks.Within(TimeSpan.FromSeconds(1.5));
 
-        var error = await Assert.ThrowsAsync<FunctionException>(
-            () => function.HandleAsync(Clicks.Command(action), context, CancellationToken.None)).WaitAsync(Hang);
-        var answeredAt = DateTimeOffset.UtcNow;
+        // The deadline runs on a manual clock, the plug's 30 s timeout on the real one: only the deadline can end the click
+        // within Hang, and it must fire when the clock reaches the deadline less the reserve, not later.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var function = new Function(new StubSettings(StubSettings.For(plug.Port, timeoutSeconds: "30")), log, clock);
+        var context = Clicks.Within(TimeSpan.FromSeconds(1.5), clock);
+
+        var click = function.HandleAsync(Clicks.Command(action), context, CancellationToken.None);
+        await requestRead.Task.WaitAsync(Hang);
+        clock.Advance(context.Deadline - InvocationDeadline.Reserve - clock.GetUtcNow());
+        var error = await Assert.ThrowsAsync<FunctionException>(() => click).WaitAsync(Hang);
 
         Assert.Equal(ErrorTypes.PlugUnreachable, error.ErrorType);
         Assert.Contains("did not finish before the invocation's deadline", error.Message, StringComparison.Ordinal);
-        Assert.True(answeredAt < context.Deadline, $"answered {(answeredAt - context.Deadline).TotalMilliseconds} ms after the deadline");
+        Assert.True(clock.GetUtcNow() < context.Deadline, "the click ended only after the deadline");
         Assert.Contains("\"errorType\":\"PlugUnreachable\"", log.ToString(), StringComparison.Ordinal);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ButtonToPlug.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ButtonToPlug.Tests.Faults;
 
@@ -97,11 +98,15 @@ public sealed class RetryRuleTests
     public async Task ConnectFailure_WhenTooLittleTimeIsLeftForASecondAttempt_IsReportedAsItWas()
     {
         await using var plug = ScriptedPlug.StartWithDoorClosed(ScriptedPlug.ServeLikeAPlugAsync);
-        var function = NewFunction(plug.Port, out var log, timeoutSeconds: "1");
+        using var log = new StringWriter();
 
-        // 1.6 s in all, 0.25 s of it kept back: after a 1 s connect timeout no whole second attempt fits.
+        // The deadline runs on a manual clock that stands still, the 1 s connect timeout on the real one: 1.3 s in all, 0.25 s
+        // of it kept back, leaves 1.05 s after the first attempt, less than the pause and a whole second attempt.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var function = new Function(new StubSettings(StubSettings.For(plug.Port, "1")), log, clock);
+        var context = Clicks.Within(TimeSpan.FromSeconds(1.3), clock);
         var error = await Assert.ThrowsAsync<FunctionException>(
-            () => function.HandleAsync(Clicks.Command("on"), Clicks.Within(TimeSpan.FromSeconds(1.6)), CancellationToken.None)).WaitAsync(Hang);
+            () => function.HandleAsync(Clicks.Command("on"), context, CancellationToken.None)).WaitAsync(Hang);
 
         Assert.Equal(ErrorTypes.PlugUnreachable, error.ErrorType);
         Assert.Contains("no connection within 1 s", error.Message, StringComparison.Ordinal);

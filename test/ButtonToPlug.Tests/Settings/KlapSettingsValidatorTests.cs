@@ -45,7 +45,7 @@ public sealed class KlapSettingsValidatorTests
         var error = Assert.Throws<FunctionException>(() => SettingsValidator.Validate(Raw([], ("host", "h"), ("protocol", "tapo")), Ssm));
 
         Assert.Equal(ErrorTypes.ConfigurationError, error.ErrorType);
-        Assert.Contains("/ButtonToPlug/protocol 'tapo' is not xor, klap or auto", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"/ButtonToPlug/protocol 'tapo' is not {ProtocolSettingText.Choices}", error.Message, StringComparison.Ordinal);
         Assert.Contains("put-parameter --overwrite --name /ButtonToPlug/protocol", error.Message, StringComparison.Ordinal);
     }
 
