@@ -109,17 +109,21 @@ internal sealed class PlugOptions
             : parsed.GetValue(Port);
 
     /// <summary>--username and --password-env go together, and the variable must be set.</summary>
+    /// <remarks>
+    /// Reads the options' tokens, not their values: a value its own parser refused throws when read, and that refusal is
+    /// already the one usage error to report.
+    /// </remarks>
     public void ValidateCredentials(System.CommandLine.Parsing.CommandResult result)
     {
-        var username = result.GetValue(Username);
-        var variable = result.GetValue(PasswordEnv);
+        var username = result.GetResult(Username);
+        var variable = result.GetResult(PasswordEnv);
         if ((username is null) != (variable is null))
         {
             result.AddError("--username and --password-env go together: give both for a KLAP plug bound to an account, or neither");
         }
-        else if (variable is not null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable)))
+        else if (variable is { Tokens: [{ Value: { Length: > 0 } name }] } && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name)))
         {
-            result.AddError($"--password-env {variable}: the environment variable {variable} is not set or empty");
+            result.AddError($"--password-env {name}: the environment variable {name} is not set or empty");
         }
     }
 }
