@@ -35,7 +35,7 @@ public sealed class SimulatedStripTests
 
         var change = await new KasaClient(transport).SwitchAsync(action, PlugOutlet.FromIndex(2), CancellationToken.None);
 
-        Assert.Equal(new RelayChange(before, after, ids[2]), change);
+        Assert.Equal(new RelayChange(action == RelayAction.Toggle ? before : null, after, ids[2]), change);
         var state = await plugs.ReadStateAsync(0);
         Assert.Equal(ids.Select((_, i) => i == 2 ? after : before), state.Children.Select(c => c.IsOn));
     }
@@ -49,7 +49,7 @@ public sealed class SimulatedStripTests
 
         var change = await new KasaClient(transport).SwitchAsync(RelayAction.On, PlugOutlet.Parse(id), CancellationToken.None);
 
-        Assert.Equal(new RelayChange(false, true, id), change);
+        Assert.Equal(new RelayChange(null, true, id), change);
         var state = await plugs.ReadStateAsync(0);
         Assert.Equal([id], state.Children.Where(c => c.IsOn).Select(c => c.Id));
     }
@@ -78,7 +78,7 @@ public sealed class SimulatedStripTests
 
         var change = await new KasaClient(transport).SwitchAsync(RelayAction.On, null, CancellationToken.None);
 
-        Assert.Equal(new RelayChange(false, true, null), change);
+        Assert.Equal(new RelayChange(null, true, null), change);
         Assert.All((await plugs.ReadStateAsync(0)).Children, c => Assert.True(c.IsOn));
     }
 

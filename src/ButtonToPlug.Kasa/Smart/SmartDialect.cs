@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using ButtonToPlug.Kasa.Transport;
+
+namespace ButtonToPlug.Kasa.Smart;
+
+/// <summary>
+/// The SMART dialect over any transport: <c>get_device_info</c> and <c>set_device_info</c>, a strip's outlets through
+/// <c>get_child_device_list</c> and <c>control_child</c>, and the countdown rules.
+/// </summary>
+internal sealed class SmartDialect : IKasaDialect
+{
+    // A strip lists a handful of outlets in one or two pages; a device that keeps paging without reaching its sum is broken.
+    private const int MaxChildPages = 8;
+
+    private readonly IKasaTransport transport;
+    private readonly TimeProvider clock;
+    private readonly string terminalUuid = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+    private string? model;
+
+    public SmartDialect(IKasaTransport transport)
+        : this(transport, TimeProvider.System)
+    {
+    }
+
+    internal SmartDialect(IKasaTransport transport, TimeProvider clock)
+    {
+        this.transport = transport;
+        this.clock = clock;
+    }
+
+    public KasaDialect Kind => KasaDialect.Smart;
+
+    private KasaEndpoint Endpoint => this.transport.Endpoint;
+
+    public async Task<SysInfo> ReadAsync(CancellationToken cancellationToken)
+    {
+        var call = new SmartCall(SmartCall.GetDeviceInfo);
+        DeviceInfoAnswer info;
+        using (var answer = await SendAsync(call, cancellationToken))
+        {
+            info = Typed(answer.Result(call, this.model), SmartJsonContext.Default.DeviceInfoAnswer, call);
+        }
+
+        this.model = info.Model;
+
+        // The strip parent has no device_on of its own; its outlets are the list.
+        var children = info.DeviceOn is null ? await ReadChildrenAsync(cancellationToken) : [];
+        if (info.DeviceOn is null && children.Count == 0)
+        {
+            throw new KasaProtocolException(Endpoint, $"get_device_info of '{info.Model}' has neither device_on nor outlets; not a smart plug");
+        }
+
+        return new SysInfo(
+            Alias: SmartText.Decode(info.Nickname),
+            Model: info.Model ?? "",
+            DeviceId: info.DeviceId ?? "",
+            Mac: info.Mac ?? "",
+            SoftwareVersion: info.FirmwareVersion ?? "",
+            HardwareVersion: info.HardwareVersion ?? "",
+            IsOn: info.DeviceOn ?? children.Exists(c => c.IsOn),
+            OnTimeSeconds: info.OnTime ?? 0,
+            LedOff: false,
+            DeviceType: info.Type ?? "",
+            Children: children);
+    }
+
+    /// <summary>
+    /// One request: <c>set_device_info</c> alone, or with a countdown as one <c>multipleRequest</c> of the switch, the removal of
+    /// earlier rules and the new rule, in that order; for an outlet, wrapped in <c>control_child</c>.
+    /// </summary>
+    public async Task SwitchAsync(string? childId, bool on, TimeSpan? switchBackAfter, CancellationToken cancellationToken)
+    {
+        var set = new SmartCall(SmartCall.SetDeviceInfo, json => json.WriteBoolean("device_on", on));
+        IReadOnlyList<SmartCall> calls = switchBackAfter is { } delay
+            ?
+            [
+                set,
+                new SmartCall(SmartCall.RemoveCountdownRules, json => json.WriteBoolean("remove_all", true)),
+                new SmartCall(SmartCall.AddCountdownRule, json =>
+                {
+                    json.WriteNumber("delay", (int)Math.Ceiling(delay.TotalSeconds));
+                    json.WriteStartObject("desired_states");
+                    json.WriteBoolean("on", !on);
+                    json.WriteEndObject();
+                    json.WriteBoolean("enable", true);
+                }),
+            ]
+            : [set];
+        var call = calls.Count == 1 ? set : SmartCall.Multiple(calls);
+        using var answer = await SendAsync(childId is null ? call : call.ForChild(childId), cancellationToken);
+        var result = childId is null ? answer.Result(call, this.model) : answer.ChildResult(call.Method, this.model);
+        if (calls.Count > 1)
+        {
+            answer.EnsureEachSucceeded(result, calls, this.model);
+        }
+    }
+
+    /// <summary>The strip itself refused to route the request (not the outlet refusing the command): it has no such outlet.</summary>
+    public bool IsUnknownChild(KasaDeviceException refusal) => refusal.Command == SmartCall.ControlChild && !refusal.IsTransient;
+
+    private async Task<List<OutletInfo>> ReadChildrenAsync(CancellationToken cancellationToken)
+    {
+        var children = new List<ChildAnswer>();
+        int? sum = null;
+        for (var page = 0; page < MaxChildPages && children.Count < (sum ?? 1); page++)
+        {
+            var start = children.Count;
+            var call = new SmartCall(SmartCall.GetChildDeviceList, json => json.WriteNumber("start_index", start));
+            ChildListAnswer list;
+            using (var answer = await SendAsync(call, cancellationToken))
+            {
+                list = Typed(answer.Result(call, this.model), SmartJsonContext.Default.ChildListAnswer, call);
+            }
+
+            sum = list.Sum ?? throw new KasaProtocolException(Endpoint, "get_child_device_list answered without sum");
+            var fresh = (list.Children ?? []).Where(c => !children.Exists(known => known.DeviceId == c.DeviceId)).ToList();
+            if (fresh.Count == 0 && children.Count < sum)
+            {
+                break;
+            }
+
+            children.AddRange(fresh);
+        }
+
+        if (children.Count < (sum ?? 0))
+        {
+            throw new KasaProtocolException(Endpoint, $"the strip says it has {sum} outlets, but its child list pages stop at {children.Count}");
+        }
+
+        var outlets = new List<OutletInfo>(children.Count);
+        foreach (var child in children.OrderBy(c => c.Position ?? int.MaxValue))
+        {
+            if (string.IsNullOrEmpty(child.DeviceId) || child.DeviceOn is null)
+            {
+                throw new KasaProtocolException(Endpoint, "get_child_device_list lists an outlet without device_id or device_on");
+            }
+
+            outlets.Add(new OutletInfo(child.DeviceId, SmartText.Decode(child.Nickname), child.DeviceOn.Value));
+        }
+
+        return outlets;
+    }
+
+    /// <summary>Sends one request; the caller checks the answer at the levels its call has, and disposes it.</summary>
+    private async Task<SmartAnswer> SendAsync(SmartCall call, CancellationToken cancellationToken)
+    {
+        var request = SmartRequest.ToUtf8(call, this.clock.GetUtcNow().ToUnixTimeMilliseconds(), this.terminalUuid);
+        var bytes = await this.transport.SendAsync(request, cancellationToken);
+        return SmartAnswer.Parse(Endpoint, bytes);
+    }
+
+    private T Typed<T>(JsonElement result, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, SmartCall call)
+        where T : class
+    {
+        if (result.ValueKind != JsonValueKind.Object)
+        {
+            throw new KasaProtocolException(Endpoint, $"{call} answered without a result object");
+        }
+
+        try
+        {
+            return result.Deserialize(type) ?? throw new KasaProtocolException(Endpoint, $"{call} answered null");
+        }
+        catch (JsonException e)
+        {
+            throw new KasaProtocolException(Endpoint, $"{call} has a field of the wrong kind: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+
+namespace ButtonToPlug.Kasa.Tests.Smart;
+
+/// <summary>The exact SMART envelope on the wire, and the answers that tell the dialects apart.</summary>
+public sealed class SmartDialectRequestTests
+{
+    private const string SmartRefusal = """{"error_code":-1003}""";
+    private const string IotRefusal = """{"method":{"err_code":-1,"err_msg":"module not support"},"params":{"err_code":-1,"err_msg":"module not support"}}""";
+
+    [Fact]
+    public async Task On_SmartDevice_SendsTheEnvelopeWithMethodParamsTimeAndTerminalUuid()
+    {
+        var transport = new RecordingTransport(SmartRefusal, """{"error_code":0}""");
+
+        await new KasaClient(transport).SwitchAsync(RelayAction.On, null, CancellationToken.None);
+
+        using var request = JsonDocument.Parse(transport.Requests[1]);
+        var root = request.RootElement;
+        Assert.Equal("set_device_info", root.GetProperty("method").GetString());
+        Assert.True(root.GetProperty("params").GetProperty("device_on").GetBoolean());
+        Assert.True(root.GetProperty("request_time_milis").GetInt64() > 1_700_000_000_000);
+        Assert.Equal(16, Convert.FromBase64String(root.GetProperty("terminal_uuid").GetString()!).Length);
+    }
+
+    [Fact]
+    public async Task Read_DeviceThatRefusesBothDialects_IsAProtocolErrorSayingWhatItLookedLike()
+    {
+        var transport = new RecordingTransport(SmartRefusal, IotRefusal);
+
+        var error = await Assert.ThrowsAsync<KasaProtocolException>(() => new KasaClient(transport).GetSysInfoAsync(CancellationToken.None));
+
+        Assert.Contains("neither IOT nor SMART", error.Message, StringComparison.Ordinal);
+        Assert.Contains("error_code", error.Message, StringComparison.Ordinal);
+        Assert.Contains("module not support", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Toggle_UnknownMethod_IsADeviceErrorNamingTheMethodAndTheModel()
+    {
+        const string Info = """{"error_code":0,"result":{"model":"P110","device_on":false,"nickname":"VGFwbw=="}}""";
+        var transport = new RecordingTransport(SmartRefusal, Info, """{"error_code":-1002}""");
+
+        var error = await Assert.ThrowsAsync<KasaDeviceException>(() => new KasaClient(transport).SwitchAsync(RelayAction.Toggle, null, CancellationToken.None));
+
+        Assert.Equal(-1002, error.ErrorCode);
+        Assert.Contains("P110 does not support set_device_info", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(9999)]
+    [InlineData(-1001)]
+    public async Task On_TransientError_IsADeviceErrorMarkedTransient(int code)
+    {
+        var transport = new RecordingTransport(SmartRefusal, $$"""{"error_code":{{code}}}""");
+
+        var error = await Assert.ThrowsAsync<KasaDeviceException>(() => new KasaClient(transport).SwitchAsync(RelayAction.On, null, CancellationToken.None));
+
+        Assert.True(error.IsTransient);
+    }
+}
