@@ -17,6 +17,7 @@ internal sealed class SmartDialect : IKasaDialect
     private readonly TimeProvider clock;
     private readonly string terminalUuid = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
     private string? model;
+    private IReadOnlyList<OutletInfo>? stripOutlets;
 
     public SmartDialect(IKasaTransport transport)
         : this(transport, TimeProvider.System)
@@ -51,6 +52,8 @@ internal sealed class SmartDialect : IKasaDialect
             throw new KasaProtocolException(Endpoint, $"get_device_info of '{info.Model}' has neither device_on nor outlets; not a smart plug");
         }
 
+        this.stripOutlets = children.Count > 0 ? children : null;
+
         return new SysInfo(
             Alias: SmartText.Decode(info.Nickname),
             Model: info.Model ?? "",
@@ -69,7 +72,85 @@ internal sealed class SmartDialect : IKasaDialect
     /// One request: <c>set_device_info</c> alone, or with a countdown as one <c>multipleRequest</c> of the switch, the removal of
     /// earlier rules and the new rule, in that order; for an outlet, wrapped in <c>control_child</c>.
     /// </summary>
+    /// <remarks>
+    /// A SMART strip has no relay of its own and refuses <c>device_on</c> on the parent (nothing switched); the whole strip is
+    /// then switched outlet by outlet, as an IOT strip does for a command without context.
+    /// </remarks>
     public async Task SwitchAsync(string? childId, bool on, TimeSpan? switchBackAfter, CancellationToken cancellationToken)
+    {
+        if (childId is not null)
+        {
+            await SwitchOneAsync(childId, on, switchBackAfter, cancellationToken);
+            return;
+        }
+
+        if (this.stripOutlets is null)
+        {
+            try
+            {
+                await SwitchOneAsync(null, on, switchBackAfter, cancellationToken);
+                return;
+            }
+            catch (KasaDeviceException refused) when (refused.ErrorCode == SmartErrorCode.BadParams && refused.Command == SmartCall.SetDeviceInfo)
+            {
+                if (!await IsStripAsync(cancellationToken))
+                {
+                    throw;
+                }
+            }
+        }
+
+        foreach (var outlet in this.stripOutlets!)
+        {
+            await SwitchOneAsync(outlet.Id, on, switchBackAfter, cancellationToken);
+        }
+    }
+
+    /// <summary>The strip itself refused to route the request (not the outlet refusing the command): it has no such outlet.</summary>
+    public bool IsUnknownChild(KasaDeviceException refusal) => refusal.Command == SmartCall.ControlChild && !refusal.IsTransient;
+
+    private async Task SwitchOneAsync(string? childId, bool on, TimeSpan? switchBackAfter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendSwitchAsync(childId, on, switchBackAfter, cancellationToken);
+        }
+        catch (KasaDeviceException unknown) when (unknown.ErrorCode == SmartErrorCode.UnknownMethod && this.model is null)
+        {
+            // Nothing was read before the switch, so the model that lacks the method is learned now, for the message only.
+            await NameTheModelAsync(cancellationToken);
+            throw SmartErrorCode.ToException(Endpoint, unknown.Command, unknown.ErrorCode, this.model);
+        }
+    }
+
+    /// <summary>Whether a refusal of device_on came from a strip parent; a device that cannot be read is reported by the refusal itself.</summary>
+    private async Task<bool> IsStripAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ReadAsync(cancellationToken)).IsStrip;
+        }
+        catch (KasaException)
+        {
+            return false;
+        }
+    }
+
+    private async Task NameTheModelAsync(CancellationToken cancellationToken)
+    {
+        var call = new SmartCall(SmartCall.GetDeviceInfo);
+        try
+        {
+            using var answer = await SendAsync(call, cancellationToken);
+            this.model = Typed(answer.Result(call, null), SmartJsonContext.Default.DeviceInfoAnswer, call).Model;
+        }
+        catch (KasaException)
+        {
+            this.model = null;
+        }
+    }
+
+    private async Task SendSwitchAsync(string? childId, bool on, TimeSpan? switchBackAfter, CancellationToken cancellationToken)
     {
         var set = new SmartCall(SmartCall.SetDeviceInfo, json => json.WriteBoolean("device_on", on));
         IReadOnlyList<SmartCall> calls = switchBackAfter is { } delay
@@ -95,9 +176,6 @@ internal sealed class SmartDialect : IKasaDialect
             answer.EnsureEachSucceeded(result, calls, this.model);
         }
     }
-
-    /// <summary>The strip itself refused to route the request (not the outlet refusing the command): it has no such outlet.</summary>
-    public bool IsUnknownChild(KasaDeviceException refusal) => refusal.Command == SmartCall.ControlChild && !refusal.IsTransient;
 
     private async Task<List<OutletInfo>> ReadChildrenAsync(CancellationToken cancellationToken)
     {

@@ -47,6 +47,18 @@ public sealed class SmartDialectRequestTests
         Assert.Contains("P110 does not support set_device_info", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task On_UnknownMethodWithNothingReadBefore_LearnsTheModelForTheMessageOnly()
+    {
+        const string Info = """{"error_code":0,"result":{"model":"KS205","device_on":false}}""";
+        var transport = new RecordingTransport(SmartRefusal, """{"error_code":-1002}""", Info);
+
+        var error = await Assert.ThrowsAsync<KasaDeviceException>(() => new KasaClient(transport).SwitchAsync(RelayAction.On, null, CancellationToken.None));
+
+        Assert.Contains("KS205 does not support set_device_info", error.Message, StringComparison.Ordinal);
+        Assert.Single(transport.Requests, r => r.Contains("set_device_info", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(9999)]
     [InlineData(-1001)]
