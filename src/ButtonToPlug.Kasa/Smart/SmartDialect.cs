@@ -53,19 +53,7 @@ internal sealed class SmartDialect : IKasaDialect
         }
 
         this.stripOutlets = children.Count > 0 ? children : null;
-
-        return new SysInfo(
-            Alias: SmartText.Decode(info.Nickname),
-            Model: info.Model ?? "",
-            DeviceId: info.DeviceId ?? "",
-            Mac: info.Mac ?? "",
-            SoftwareVersion: info.FirmwareVersion ?? "",
-            HardwareVersion: info.HardwareVersion ?? "",
-            IsOn: info.DeviceOn ?? children.Exists(c => c.IsOn),
-            OnTimeSeconds: info.OnTime ?? 0,
-            LedOff: false,
-            DeviceType: info.Type ?? "",
-            Children: children);
+        return SmartSysInfo.From(info, children);
     }
 
     /// <summary>
@@ -206,18 +194,7 @@ internal sealed class SmartDialect : IKasaDialect
             throw new KasaProtocolException(Endpoint, $"the strip says it has {sum} outlets, but its child list pages stop at {children.Count}");
         }
 
-        var outlets = new List<OutletInfo>(children.Count);
-        foreach (var child in children.OrderBy(c => c.Position ?? int.MaxValue))
-        {
-            if (string.IsNullOrEmpty(child.DeviceId) || child.DeviceOn is null)
-            {
-                throw new KasaProtocolException(Endpoint, "get_child_device_list lists an outlet without device_id or device_on");
-            }
-
-            outlets.Add(new OutletInfo(child.DeviceId, SmartText.Decode(child.Nickname), child.DeviceOn.Value));
-        }
-
-        return outlets;
+        return SmartSysInfo.Outlets(Endpoint, children);
     }
 
     /// <summary>Sends one request; the caller checks the answer at the levels its call has, and disposes it.</summary>
