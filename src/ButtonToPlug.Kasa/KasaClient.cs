@@ -7,7 +7,9 @@ namespace ButtonToPlug.Kasa;
 /// <summary>
 /// What a plug or power strip can do — read its state, switch it, switch it with a countdown back — over any transport and in
 /// either dialect, IOT or SMART, without knowing which: the dialect is the transport's, else the one remembered for the endpoint,
-/// else IOT; an answer that is the other dialect's refusal (which proves nothing ran) settles it and the request goes again.
+/// else SMART; an answer that is the other dialect's refusal (which proves nothing ran) settles it and the request goes again.
+/// SMART goes first where nothing is known because most KLAP devices sold now speak it, and because how IOT firmware refuses a
+/// SMART request ("module not support" for each key) is well known.
 /// Every request sets an explicit state, so none of them flips anything twice if it were repeated.
 /// </summary>
 /// <remarks>
@@ -34,7 +36,7 @@ public sealed class KasaClient
         ArgumentNullException.ThrowIfNull(memory);
         this.transport = transport;
         this.memory = memory;
-        this.dialect = Speak(transport.Dialect ?? memory.DialectOf(transport.Endpoint) ?? KasaDialect.Iot);
+        this.dialect = Speak(transport.Dialect ?? memory.DialectOf(transport.Endpoint) ?? KasaDialect.Smart);
     }
 
     public KasaEndpoint Endpoint => this.transport.Endpoint;

@@ -2,20 +2,21 @@ using System.Text.Json;
 
 namespace ButtonToPlug.Kasa.Tests.Smart;
 
-/// <summary>The exact SMART envelope on the wire, and the answers that tell the dialects apart.</summary>
+/// <summary>The exact SMART envelope on the wire, and the answers that tell the dialects apart, over a transport that carries either.</summary>
 public sealed class SmartDialectRequestTests
 {
     private const string SmartRefusal = """{"error_code":-1003}""";
     private const string IotRefusal = """{"method":{"err_code":-1,"err_msg":"module not support"},"params":{"err_code":-1,"err_msg":"module not support"}}""";
+    private const string IotSetOk = """{"system":{"set_relay_state":{"err_code":0}}}""";
 
     [Fact]
-    public async Task On_SmartDevice_SendsTheEnvelopeWithMethodParamsTimeAndTerminalUuid()
+    public async Task On_UnknownDialect_SendsTheSmartEnvelopeFirstWithMethodParamsTimeAndTerminalUuid()
     {
-        var transport = new RecordingTransport(SmartRefusal, """{"error_code":0}""");
+        var transport = Either("""{"error_code":0}""");
 
         await new KasaClient(transport).SwitchAsync(RelayAction.On, null, CancellationToken.None);
 
-        using var request = JsonDocument.Parse(transport.Requests[1]);
+        using var request = JsonDocument.Parse(Assert.Single(transport.Requests));
         var root = request.RootElement;
         Assert.Equal("set_device_info", root.GetProperty("method").GetString());
         Assert.True(root.GetProperty("params").GetProperty("device_on").GetBoolean());
@@ -24,9 +25,46 @@ public sealed class SmartDialectRequestTests
     }
 
     [Fact]
+    public async Task On_IotDeviceRefusingTheSmartRequest_IsResentAsIotOnceAndRemembered()
+    {
+        var memory = new KasaDeviceMemory();
+        var transport = Either(IotRefusal, IotSetOk);
+
+        await new KasaClient(transport, memory).SwitchAsync(RelayAction.On, null, CancellationToken.None);
+
+        Assert.Equal(2, transport.Requests.Count);
+        Assert.Equal("""{"system":{"set_relay_state":{"state":1}}}""", transport.Requests[1]);
+        Assert.Equal(KasaDialect.Iot, memory.DialectOf(transport.Endpoint));
+    }
+
+    [Fact]
+    public async Task On_SmartDeviceRememberedAsIot_IsResentAsSmartOnItsBareErrorCode()
+    {
+        var memory = new KasaDeviceMemory();
+        var transport = Either(SmartRefusal, """{"error_code":0}""");
+        memory.RememberDialect(transport.Endpoint, KasaDialect.Iot);
+
+        await new KasaClient(transport, memory).SwitchAsync(RelayAction.On, null, CancellationToken.None);
+
+        Assert.Equal(2, transport.Requests.Count);
+        Assert.Contains("\"method\":\"set_device_info\"", transport.Requests[1], StringComparison.Ordinal);
+        Assert.Equal(KasaDialect.Smart, memory.DialectOf(transport.Endpoint));
+    }
+
+    [Fact]
+    public async Task On_TransportThatCarriesOnlyIot_NeverSendsSmart()
+    {
+        var transport = new RecordingTransport(SmartRefusal);
+
+        await Assert.ThrowsAsync<KasaProtocolException>(() => new KasaClient(transport).SwitchAsync(RelayAction.On, null, CancellationToken.None));
+
+        Assert.DoesNotContain(transport.Requests, r => r.Contains("\"method\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Read_DeviceThatRefusesBothDialects_IsAProtocolErrorSayingWhatItLookedLike()
     {
-        var transport = new RecordingTransport(SmartRefusal, IotRefusal);
+        var transport = Either(IotRefusal, SmartRefusal);
 
         var error = await Assert.ThrowsAsync<KasaProtocolException>(() => new KasaClient(transport).GetSysInfoAsync(CancellationToken.None));
 
@@ -39,7 +77,7 @@ public sealed class SmartDialectRequestTests
     public async Task Toggle_UnknownMethod_IsADeviceErrorNamingTheMethodAndTheModel()
     {
         const string Info = """{"error_code":0,"result":{"model":"P110","device_on":false,"nickname":"VGFwbw=="}}""";
-        var transport = new RecordingTransport(SmartRefusal, Info, """{"error_code":-1002}""");
+        var transport = Either(Info, """{"error_code":-1002}""");
 
         var error = await Assert.ThrowsAsync<KasaDeviceException>(() => new KasaClient(transport).SwitchAsync(RelayAction.Toggle, null, CancellationToken.None));
 
@@ -51,7 +89,7 @@ public sealed class SmartDialectRequestTests
     public async Task On_UnknownMethodWithNothingReadBefore_LearnsTheModelForTheMessageOnly()
     {
         const string Info = """{"error_code":0,"result":{"model":"KS205","device_on":false}}""";
-        var transport = new RecordingTransport(SmartRefusal, """{"error_code":-1002}""", Info);
+        var transport = Either("""{"error_code":-1002}""", Info);
 
         var error = await Assert.ThrowsAsync<KasaDeviceException>(() => new KasaClient(transport).SwitchAsync(RelayAction.On, null, CancellationToken.None));
 
@@ -64,10 +102,13 @@ public sealed class SmartDialectRequestTests
     [InlineData(-1001)]
     public async Task On_TransientError_IsADeviceErrorMarkedTransient(int code)
     {
-        var transport = new RecordingTransport(SmartRefusal, $$"""{"error_code":{{code}}}""");
+        var transport = Either($$"""{"error_code":{{code}}}""");
 
         var error = await Assert.ThrowsAsync<KasaDeviceException>(() => new KasaClient(transport).SwitchAsync(RelayAction.On, null, CancellationToken.None));
 
         Assert.True(error.IsTransient);
     }
+
+    /// <summary>A transport like KLAP, which can carry either dialect.</summary>
+    private static RecordingTransport Either(params string[] answers) => new(answers) { Dialect = null };
 }

@@ -50,14 +50,15 @@ public sealed class SmartPlugOverKlapTests
     }
 
     [Fact]
-    public async Task On_WithTheDialectRemembered_SendsTheSmartSwitchFirstAndAlone()
+    public async Task On_SmartPlugRememberedAsIot_IsRefusedOnceThenSwitchedAndTheNextClickSendsOneRequest()
     {
         var plug = SmartEmulatedDevice.Plug();
         await using var device = await StartAsync(plug);
         var memory = new KasaDeviceMemory();
+        memory.RememberDialect(device.Endpoint(), KasaDialect.Iot);
         await using (var first = Transport(device))
         {
-            // The first exchange is IOT, refused by the SMART device without running anything; the same request goes as SMART.
+            // IOT first, refused by the SMART device without running anything; the same request goes again as SMART.
             await new KasaClient(first, memory).SwitchAsync(RelayAction.Off, null, CancellationToken.None);
         }
 
@@ -72,12 +73,11 @@ public sealed class SmartPlugOverKlapTests
     }
 
     [Fact]
-    public async Task On_IotPlugRememberedAsSmart_FallsBackToIotOnItsModuleNotSupportAndSwitchesOnce()
+    public async Task On_IotPlugOverKlap_FallsBackToIotOnItsModuleNotSupportAndSwitchesOnce()
     {
         await using var device = await KlapDeviceEmulator.StartAsync(Options(), CancellationToken.None);
         await using var transport = Transport(device);
         var memory = new KasaDeviceMemory();
-        memory.RememberDialect(device.Endpoint(), KasaDialect.Smart);
         var client = new KasaClient(transport, memory);
 
         await client.SwitchAsync(RelayAction.On, null, CancellationToken.None);
