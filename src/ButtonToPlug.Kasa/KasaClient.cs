@@ -136,7 +136,11 @@ public sealed class KasaClient
         }
         catch (KasaWrongDialectException wrong)
         {
-            throw new KasaProtocolException(Endpoint, $"the device answered with {wrong.Message}, which this transport cannot carry the other way", wrong);
+            throw new KasaProtocolException(
+                Endpoint,
+                $"the device refused the {Name(wrong.Sent)} request with {wrong.AnswerLooked}, the other dialect's refusal, "
+                + $"but this transport carries only {Name(wrong.Sent)}",
+                wrong);
         }
 
         if (!this.dialectSettled)
