@@ -55,6 +55,27 @@ public sealed class SimulatedStripTests
     }
 
     [Fact]
+    public async Task On_OutletByIndexWithItsIdRemembered_SwitchesOnlyThatOutletWithNothingReadBefore()
+    {
+        await using var plugs = await SimulatedPlugs.StartAsync("hs300");
+        var ids = plugs.Devices[0].ChildIds;
+        var memory = new KasaDeviceMemory();
+        await using (var first = Transport(plugs))
+        {
+            await new KasaClient(first, memory).SwitchAsync(RelayAction.On, PlugOutlet.FromIndex(3), CancellationToken.None);
+        }
+
+        await plugs.SetStateAsync(0, false);
+        await using var second = Transport(plugs);
+
+        var change = await new KasaClient(second, memory).SwitchAsync(RelayAction.On, PlugOutlet.FromIndex(3), CancellationToken.None);
+
+        // The remembered full child id goes in the command's context: one outlet switches, never the whole strip.
+        Assert.Equal(new RelayChange(null, true, ids[3]), change);
+        Assert.Equal([ids[3]], (await plugs.ReadStateAsync(0)).Children.Where(c => c.IsOn).Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task Toggle_OutletTwice_ReturnsItToOff()
     {
         await using var plugs = await SimulatedPlugs.StartAsync("hs300");
