@@ -38,8 +38,9 @@ internal static class PlugOutput
         }
 
         var where = outlet is null ? endpoint.ToString() : $"{endpoint} outlet {outlet}";
-        var before = change.WasOn is { } wasOn ? OnOff(wasOn) : "?";
-        return Console.Out.WriteLineAsync($"{where}: {name}: {before} -> {OnOff(change.IsOn)}");
+        // On and off read nothing before switching (a person is waiting at the lamp), so only a toggle knows the state before.
+        var before = change.WasOn is { } wasOn ? $"{OnOff(wasOn)} -> " : "now ";
+        return Console.Out.WriteLineAsync($"{where}: {name}: {before}{OnOff(change.IsOn)}");
     }
 
     public static string OnOff(bool on) => on ? "on" : "off";

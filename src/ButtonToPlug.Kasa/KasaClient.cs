@@ -1,36 +1,57 @@
 using ButtonToPlug.Kasa.Iot;
+using ButtonToPlug.Kasa.Smart;
 using ButtonToPlug.Kasa.Transport;
 
 namespace ButtonToPlug.Kasa;
 
 /// <summary>
-/// What a plug or power strip can do — read its state, switch it, switch it with a countdown back — over any transport.
-/// Every request it sends sets an explicit state, so none of them flips anything twice if it were repeated.
+/// What a plug or power strip can do — read its state, switch it, switch it with a countdown back — over any transport and in
+/// either dialect, IOT or SMART, without knowing which: the dialect is the transport's, else the one remembered for the endpoint,
+/// else SMART; an answer that is the other dialect's refusal (which proves nothing ran) settles it and the request goes again.
+/// SMART goes first where nothing is known because most KLAP devices sold now speak it, and because how IOT firmware refuses a
+/// SMART request ("module not support" for each key) is well known.
+/// Every request sets an explicit state, so none of them flips anything twice if it were repeated.
 /// </summary>
+/// <remarks>
+/// <c>on</c>, <c>off</c> and the countdowns send the switch command first and read nothing before it (a person is waiting at the
+/// lamp). Only an outlet setting costs a read, once: its full child id is resolved against the strip's own list and remembered in
+/// <see cref="KasaDeviceMemory"/>, so a wrong outlet never becomes a command without context (which a strip applies to every outlet).
+/// </remarks>
 public sealed class KasaClient
 {
     private readonly IKasaTransport transport;
+    private readonly KasaDeviceMemory memory;
+    private IKasaDialect dialect;
+    private bool dialectSettled;
 
     public KasaClient(IKasaTransport transport)
+        : this(transport, new KasaDeviceMemory())
+    {
+    }
+
+    /// <param name="memory">What earlier clients learned about the endpoint; the warm function passes the same one every click.</param>
+    public KasaClient(IKasaTransport transport, KasaDeviceMemory memory)
     {
         ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(memory);
         this.transport = transport;
+        this.memory = memory;
+        this.dialect = Speak(transport.Dialect ?? memory.DialectOf(transport.Endpoint) ?? KasaDialect.Smart);
     }
 
     public KasaEndpoint Endpoint => this.transport.Endpoint;
 
-    public async Task<SysInfo> GetSysInfoAsync(CancellationToken cancellationToken)
-    {
-        var request = new IotRequest().Add(IotMethod.GetSysInfo);
-        using var answer = await SendAsync(request, cancellationToken);
-        return SysInfoReader.Read(Endpoint, answer.Result(IotMethod.GetSysInfo));
-    }
+    /// <summary>The dialect in use now; after the first exchange, the one the device answered in.</summary>
+    public KasaDialect Dialect => this.dialect.Kind;
 
-    /// <summary>Switches the device, or one outlet of a strip, and reports the state before and after.</summary>
+    public Task<SysInfo> GetSysInfoAsync(CancellationToken cancellationToken) =>
+        InDialectAsync(dialect => dialect.ReadAsync(cancellationToken));
+
+    /// <summary>Switches the device, or one outlet of a strip; <see cref="RelayChange.WasOn"/> is known only for a toggle.</summary>
     public Task<RelayChange> SwitchAsync(RelayAction action, PlugOutlet? outlet, CancellationToken cancellationToken) => action switch
     {
-        RelayAction.On => SetAsync(on: true, countdown: null, outlet, cancellationToken),
-        RelayAction.Off => SetAsync(on: false, countdown: null, outlet, cancellationToken),
+        RelayAction.On => SetAsync(on: true, switchBackAfter: null, outlet, cancellationToken),
+        RelayAction.Off => SetAsync(on: false, switchBackAfter: null, outlet, cancellationToken),
         RelayAction.Toggle => ToggleAsync(outlet, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "unknown relay action"),
     };
@@ -45,73 +66,109 @@ public sealed class KasaClient
         return SetAsync(on, switchBackAfter, outlet, cancellationToken);
     }
 
-    /// <summary>Sends one request and checks every method's err_code; the caller disposes the answer.</summary>
-    internal async Task<IotAnswer> SendAsync(IotRequest request, CancellationToken cancellationToken)
-    {
-        var bytes = await this.transport.SendAsync(request.ToUtf8(), cancellationToken);
-        var answer = IotAnswer.Parse(Endpoint, bytes);
-        try
-        {
-            answer.EnsureSuccess(request);
-            return answer;
-        }
-        catch
-        {
-            answer.Dispose();
-            throw;
-        }
-    }
-
+    /// <summary>Reads, then sets the other state, on this one connection.</summary>
     private async Task<RelayChange> ToggleAsync(PlugOutlet? outlet, CancellationToken cancellationToken)
     {
-        var (wasOn, childId) = await ReadBeforeAsync(outlet, cancellationToken);
-        using (await SendAsync(SetRequest(childId, !wasOn, countdown: null), cancellationToken))
-        {
-            return new RelayChange(wasOn, !wasOn, childId);
-        }
-    }
-
-    private async Task<RelayChange> SetAsync(bool on, TimeSpan? countdown, PlugOutlet? outlet, CancellationToken cancellationToken)
-    {
-        var (wasOn, childId) = await ReadBeforeAsync(outlet, cancellationToken);
-        using (await SendAsync(SetRequest(childId, on, countdown), cancellationToken))
-        {
-            return new RelayChange(wasOn, on, childId);
-        }
-    }
-
-    /// <summary>
-    /// Reads the state before switching, in its own request: devices serialize an answer after running all of its
-    /// methods, so a get_sysinfo sent together with set_relay_state may already show the new state.
-    /// The outlet is checked against the strip's own list here, before anything is switched: a wrong outlet must never
-    /// become a command without context, which a strip applies to every outlet.
-    /// </summary>
-    private async Task<(bool WasOn, string? ChildId)> ReadBeforeAsync(PlugOutlet? outlet, CancellationToken cancellationToken)
-    {
         var info = await GetSysInfoAsync(cancellationToken);
-        var target = outlet?.ResolveIn(info, Endpoint);
+        var target = outlet is null ? null : Resolved(outlet, info);
 
         // On a strip without an outlet setting every outlet switches; "was on" then means "any outlet was on".
-        return (target?.IsOn ?? info.IsOn, target?.Id);
+        var wasOn = target?.IsOn ?? info.IsOn;
+        await InDialectAsync(dialect => dialect.SwitchAsync(target?.Id, !wasOn, null, cancellationToken));
+        return new RelayChange(wasOn, !wasOn, target?.Id);
     }
 
-    private static IotRequest SetRequest(string? childId, bool on, TimeSpan? countdown)
+    private async Task<RelayChange> SetAsync(bool on, TimeSpan? switchBackAfter, PlugOutlet? outlet, CancellationToken cancellationToken)
     {
-        var request = new IotRequest(childId);
-        request.Add(IotMethod.SetRelayState, json => json.WriteNumber("state", on ? 1 : 0));
-        if (countdown is { } delay)
+        if (outlet is null)
         {
-            request
-                .Add(IotMethod.CountDownDeleteAllRules)
-                .Add(IotMethod.CountDownAddRule, json =>
-                {
-                    json.WriteNumber("enable", 1);
-                    json.WriteNumber("delay", (int)Math.Ceiling(delay.TotalSeconds));
-                    json.WriteNumber("act", on ? 0 : 1);
-                    json.WriteString("name", "ButtonToPlug");
-                });
+            await InDialectAsync(dialect => dialect.SwitchAsync(null, on, switchBackAfter, cancellationToken));
+            return new RelayChange(null, on, null);
         }
 
-        return request;
+        var remembered = this.memory.ChildIdOf(Endpoint, outlet);
+        var childId = remembered ?? Resolved(outlet, await GetSysInfoAsync(cancellationToken)).Id;
+        try
+        {
+            await InDialectAsync(dialect => dialect.SwitchAsync(childId, on, switchBackAfter, cancellationToken));
+        }
+        catch (KasaDeviceException stale) when (remembered is not null && this.dialect.IsUnknownChild(stale))
+        {
+            // The strip switched nothing: the id it was once told is gone. Read afresh; an outlet that is gone too fails here.
+            this.memory.ForgetChildId(Endpoint, outlet);
+            childId = Resolved(outlet, await GetSysInfoAsync(cancellationToken)).Id;
+            await InDialectAsync(dialect => dialect.SwitchAsync(childId, on, switchBackAfter, cancellationToken));
+        }
+
+        return new RelayChange(null, on, childId);
     }
+
+    /// <summary>The outlet in the strip's own list (or a <see cref="KasaOutletException"/> listing what it has), remembered.</summary>
+    private OutletInfo Resolved(PlugOutlet outlet, SysInfo info)
+    {
+        var target = outlet.ResolveIn(info, Endpoint);
+        this.memory.RememberChildId(Endpoint, outlet, target.Id);
+        return target;
+    }
+
+    private async Task<T> InDialectAsync<T>(Func<IKasaDialect, Task<T>> exchange)
+    {
+        T result;
+        try
+        {
+            result = await exchange(this.dialect);
+        }
+        catch (KasaWrongDialectException first) when (!this.dialectSettled && MaySpeak(Other(first.Sent)))
+        {
+            this.dialect = Speak(Other(first.Sent));
+            try
+            {
+                result = await exchange(this.dialect);
+            }
+            catch (KasaWrongDialectException second)
+            {
+                throw new KasaProtocolException(
+                    Endpoint,
+                    $"the device speaks neither IOT nor SMART JSON: it answered the {Name(first.Sent)} request with {first.AnswerLooked} "
+                    + $"and the {Name(second.Sent)} request with {second.AnswerLooked}",
+                    second);
+            }
+        }
+        catch (KasaWrongDialectException wrong)
+        {
+            throw new KasaProtocolException(
+                Endpoint,
+                $"the device refused the {Name(wrong.Sent)} request with {wrong.AnswerLooked}, the other dialect's refusal, "
+                + $"but this transport carries only {Name(wrong.Sent)}",
+                wrong);
+        }
+
+        if (!this.dialectSettled)
+        {
+            this.dialectSettled = true;
+            this.memory.RememberDialect(Endpoint, this.dialect.Kind);
+        }
+
+        return result;
+    }
+
+    private async Task InDialectAsync(Func<IKasaDialect, Task> exchange) =>
+        await InDialectAsync(async dialect =>
+        {
+            await exchange(dialect);
+            return true;
+        });
+
+    private bool MaySpeak(KasaDialect dialect) => this.transport.Dialect is null || this.transport.Dialect == dialect;
+
+    /// <summary>The one place a dialect is chosen.</summary>
+    private IKasaDialect Speak(KasaDialect dialect) => dialect switch
+    {
+        KasaDialect.Smart => new SmartDialect(this.transport),
+        _ => new IotDialect(this.transport),
+    };
+
+    private static string Name(KasaDialect dialect) => dialect == KasaDialect.Iot ? "IOT" : "SMART";
+
+    private static KasaDialect Other(KasaDialect dialect) => dialect == KasaDialect.Iot ? KasaDialect.Smart : KasaDialect.Iot;
 }

@@ -38,19 +38,19 @@ public sealed class PlugCommandTests
     }
 
     [Fact]
-    public async Task On_PlugIsOff_TurnsItOnAndSaysSo()
+    public async Task On_PlugIsOff_TurnsItOnAndSaysSoWithoutReadingFirst()
     {
         await using var plugs = await SimulatedPlugs.StartAsync("hs100");
 
         var result = await CliProcess.RunAsync("plug", "on", "--host", SimulatedPlugs.Host, "--port", Port(plugs));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"127.0.0.1:{Port(plugs)}: on: off -> on", result.Stdout.TrimEnd());
+        Assert.Equal($"127.0.0.1:{Port(plugs)}: on: now on", result.Stdout.TrimEnd());
         Assert.True((await plugs.ReadStateAsync(0)).IsOn);
     }
 
     [Fact]
-    public async Task Off_Json_ReportsBeforeAndAfter()
+    public async Task Off_Json_ReportsAfterAndNoBeforeSinceNothingIsReadFirst()
     {
         await using var plugs = await SimulatedPlugs.StartAsync("hs105");
         await plugs.SetStateAsync(0, on: true);
@@ -60,7 +60,7 @@ public sealed class PlugCommandTests
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Stdout);
         Assert.Equal("off", json.RootElement.GetProperty("action").GetString());
-        Assert.Equal("on", json.RootElement.GetProperty("before").GetString());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("before").ValueKind);
         Assert.Equal("off", json.RootElement.GetProperty("after").GetString());
         Assert.False((await plugs.ReadStateAsync(0)).IsOn);
     }

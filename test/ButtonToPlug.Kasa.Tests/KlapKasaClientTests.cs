@@ -24,7 +24,8 @@ public sealed class KlapKasaClientTests
 
         var change = await new KasaClient(transport).SwitchAsync(action, outlet: null, CancellationToken.None);
 
-        Assert.Equal(new RelayChange(before, after, null), change);
+        // Only a toggle reads first; on and off send the switch command alone.
+        Assert.Equal(new RelayChange(action == RelayAction.Toggle ? before : null, after, null), change);
         Assert.Equal(after, device.Plug.RelayOn);
         Assert.Equal(1, device.Handshakes);
     }

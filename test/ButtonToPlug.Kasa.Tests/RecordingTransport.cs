@@ -12,6 +12,9 @@ internal sealed class RecordingTransport(params string[] answers) : IKasaTranspo
 
     public KasaEndpoint Endpoint { get; } = new("recorded", 9999);
 
+    /// <summary>IOT unless a test sets null, to play a KLAP device whose dialect is found on the first exchange.</summary>
+    public KasaDialect? Dialect { get; init; } = KasaDialect.Iot;
+
     public Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
     {
         Requests.Add(Encoding.UTF8.GetString(requestUtf8.Span));

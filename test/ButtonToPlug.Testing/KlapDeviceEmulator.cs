@@ -14,8 +14,9 @@ namespace ButtonToPlug.Testing;
 
 /// <summary>
 /// A KLAP plug on a free loopback port: it plays the device side of handshake1/handshake2 and encrypted requests with its own
-/// crypto (<see cref="KlapDeviceCrypto"/>, <see cref="KlapDeviceCipher"/>), and carries out the IOT commands on
-/// <see cref="Plug"/>. Tests can expire sessions and tamper with its proofs and signatures.
+/// crypto (<see cref="KlapDeviceCrypto"/>, <see cref="KlapDeviceCipher"/>), and hands each decrypted request to its
+/// <see cref="Device"/>: the IOT <see cref="KlapEmulatedPlug"/> by default, or a <see cref="SmartEmulatedDevice"/>.
+/// Tests can expire sessions and tamper with its proofs and signatures.
 /// </summary>
 public sealed class KlapDeviceEmulator : IAsyncDisposable
 {
@@ -28,19 +29,25 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
     private int handshakes;
     private int refusedForSession;
 
-    private KlapDeviceEmulator(WebApplication app, KlapDeviceOptions options)
+    private KlapDeviceEmulator(WebApplication app, KlapDeviceOptions options, IEmulatedDevice device)
     {
         this.app = app;
         this.options = options;
         this.authHash = KlapDeviceCrypto.AuthHash(options.Version, options.Username, options.Password);
-        Plug = new KlapEmulatedPlug(options.Model);
+        Device = device;
     }
 
     public string Host { get; } = IPAddress.Loopback.ToString();
 
     public int Port { get; private set; }
 
-    public KlapEmulatedPlug Plug { get; }
+    public IEmulatedDevice Device { get; }
+
+    /// <summary>The IOT plug behind the emulator (the default device).</summary>
+    public KlapEmulatedPlug Plug => Device as KlapEmulatedPlug ?? throw new InvalidOperationException("this emulator hosts a SMART device; use Device");
+
+    /// <summary>When set, every answer carries <c>Connection: close</c>, as P100 firmware is reported to do.</summary>
+    public bool CloseAfterEachRequest { get; set; }
 
     /// <summary>Completed handshake1 exchanges.</summary>
     public int Handshakes => Volatile.Read(ref this.handshakes);
@@ -57,13 +64,16 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
     /// <summary>When set, encrypted requests are read but never answered (a plug that hangs after the request reached it).</summary>
     public bool StallRequests { get; set; }
 
-    public static async Task<KlapDeviceEmulator> StartAsync(KlapDeviceOptions options, CancellationToken cancellationToken)
+    public static Task<KlapDeviceEmulator> StartAsync(KlapDeviceOptions options, CancellationToken cancellationToken) =>
+        StartAsync(options, new KlapEmulatedPlug(options.Model), cancellationToken);
+
+    public static async Task<KlapDeviceEmulator> StartAsync(KlapDeviceOptions options, IEmulatedDevice device, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var emulator = new KlapDeviceEmulator(app, options);
+        var emulator = new KlapDeviceEmulator(app, options, device);
         app.Run(emulator.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -97,6 +107,11 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
             _ => (404, [], null),
         };
         context.Response.StatusCode = status;
+        if (CloseAfterEachRequest)
+        {
+            context.Response.Headers.Connection = "close";
+        }
+
         if (setCookie is not null)
         {
             // Written by hand: a real plug packs TIMEOUT into the same header, which the cookie API would not produce.
@@ -162,7 +177,7 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
             return (400, [], null);
         }
 
-        var reply = cipher.SealReply(Plug.Execute(plaintext), sequence);
+        var reply = cipher.SealReply(Device.Execute(plaintext), sequence);
         if (TamperReplySignature)
         {
             reply[0] ^= 0x01;

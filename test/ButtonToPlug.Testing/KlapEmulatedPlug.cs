@@ -3,10 +3,10 @@ using System.Text.Json;
 namespace ButtonToPlug.Testing;
 
 /// <summary>
-/// The IOT JSON command set a KLAP plug carries out once a request is decrypted: <c>system.get_sysinfo</c>,
+/// The IOT JSON command set a KLAP plug carries out (and the "module not support" it answers to SMART JSON) once a request is decrypted: <c>system.get_sysinfo</c>,
 /// <c>system.set_relay_state</c> and the <c>count_down</c> rules, onto a relay the tests read directly.
 /// </summary>
-public sealed class KlapEmulatedPlug(string model)
+public sealed class KlapEmulatedPlug(string model) : IEmulatedDevice
 {
     private readonly Lock stateLock = new();
     private readonly List<string> executed = [];
@@ -41,6 +41,15 @@ public sealed class KlapEmulatedPlug(string model)
             foreach (var module in request.RootElement.EnumerateObject())
             {
                 writer.WriteStartObject(module.Name);
+                if (module.Value.ValueKind != JsonValueKind.Object || module.Name is not ("system" or "count_down"))
+                {
+                    // How IOT firmware answers each key of a SMART request ("method", "params", …): no such module, nothing run.
+                    writer.WriteNumber("err_code", -1);
+                    writer.WriteString("err_msg", "module not support");
+                    writer.WriteEndObject();
+                    continue;
+                }
+
                 foreach (var method in module.Value.EnumerateObject())
                 {
                     writer.WriteStartObject(method.Name);

@@ -53,6 +53,12 @@ internal sealed class IotAnswer : IDisposable
     {
         if (!this.document.RootElement.TryGetProperty(method.Module, out var module) || module.ValueKind != JsonValueKind.Object)
         {
+            if (this.document.RootElement.TryGetProperty("error_code", out var smartCode))
+            {
+                // A SMART device reads an IOT request as a SMART one without a method and refuses it whole, running nothing.
+                throw new KasaWrongDialectException(this.endpoint, KasaDialect.Iot, $"{{\"error_code\":{smartCode.GetRawText()}}}");
+            }
+
             throw new KasaProtocolException(this.endpoint, $"the answer has no '{method.Module}' object for {method}; not a Kasa answer");
         }
 

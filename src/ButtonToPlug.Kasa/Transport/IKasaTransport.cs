@@ -2,7 +2,7 @@ namespace ButtonToPlug.Kasa.Transport;
 
 /// <summary>
 /// One channel to one device. The command layer hands it a JSON request as UTF-8 and gets the device's JSON answer back;
-/// it never learns whether the legacy XOR/TCP protocol or KLAP over HTTP carried the bytes.
+/// it never learns which transport carried the bytes, nor (apart from <see cref="Dialect"/>) which dialect they hold.
 /// </summary>
 /// <remarks>
 /// A transport classifies its failures into <see cref="KasaException"/> subclasses; it never retries on its own.
@@ -11,6 +11,12 @@ namespace ButtonToPlug.Kasa.Transport;
 public interface IKasaTransport : IAsyncDisposable
 {
     KasaEndpoint Endpoint { get; }
+
+    /// <summary>
+    /// The dialect this transport can carry, when it can carry only one (XOR/TCP: IOT; AES passthrough: SMART); null when the
+    /// device behind it may speak either (KLAP), and the device layer finds out on the first exchange.
+    /// </summary>
+    KasaDialect? Dialect => null;
 
     /// <summary>Sends one request and returns the decoded answer (UTF-8 JSON).</summary>
     /// <exception cref="KasaUnreachableException">Name resolution, connect, reset or timeout; <see cref="KasaUnreachableException.RequestSent"/> tells whether the device may have acted.</exception>

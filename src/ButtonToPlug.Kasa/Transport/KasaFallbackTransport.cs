@@ -28,6 +28,8 @@ internal sealed class KasaFallbackTransport : IKasaTransport
 
     public KasaEndpoint Endpoint { get; }
 
+    public KasaDialect? Dialect => this.transport.Dialect;
+
     /// <summary>The protocol in use now (the second choice after a fallback).</summary>
     internal ProtocolSetting Current => this.current;
 

@@ -31,6 +31,9 @@ public sealed class XorTcpTransport : IKasaTransport
 
     public KasaEndpoint Endpoint { get; }
 
+    /// <summary>XOR/TCP devices speak only IOT.</summary>
+    public KasaDialect? Dialect => KasaDialect.Iot;
+
     public async Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(this.disposed, this);

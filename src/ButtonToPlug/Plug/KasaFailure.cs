@@ -16,7 +16,7 @@ internal static class KasaFailure
                 $"check that {settings.DisplayHost} is your router's current public name or address, that the router forwards "
                 + $"TCP port {settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask} to the plug's {PlugPort(settings)}, and that the plug is powered and on Wi-Fi"),
             KasaDeviceException => (ErrorTypes.PlugError,
-                "the plug refused the command; check the outlet setting and that the plug works in the Kasa app"),
+                "the plug refused the command; check the outlet setting and that the plug works in the Kasa or Tapo app"),
             KasaProtocolException => (ErrorTypes.ProtocolError,
                 $"check that port {settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask} is forwarded to the plug and not to another device; plugs with newer firmware "
                 + "speak only the authenticated KLAP protocol on port 80 (set the protocol parameter to auto or klap)"),

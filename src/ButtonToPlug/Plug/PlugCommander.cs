@@ -11,6 +11,10 @@ internal static class PlugCommander
     // A deliberate cache for the warm function: with protocol auto it remembers per endpoint whether XOR or KLAP answered.
     private static readonly KasaTransportFactory Transports = new();
 
+    // A deliberate cache for the warm function too: per endpoint the dialect (IOT or SMART) that answered, and the full child id
+    // each outlet setting resolved to, so on and off send the switch command first with nothing read before it.
+    private static readonly KasaDeviceMemory Devices = new();
+
     /// <param name="warnings">Where a retry is noted for the click's log line.</param>
     /// <exception cref="FunctionException">PlugUnreachable, PlugError, ProtocolError, or ConfigurationError (outlet, credentials).</exception>
     public static async Task<RelayChange> RunAsync(PlugSettings settings, ClickAction action, InvocationDeadline deadline, ICollection<string> warnings)
@@ -28,7 +32,7 @@ internal static class PlugCommander
                 catch (KasaException failure) when (PlugRetryRule.MayRetry(failure, action, attempt, deadline.Remaining, settings.Timeout))
                 {
                     // Whether a second attempt could double the press is decided in PlugRetryRule, and only there.
-                    var sent = failure is KasaUnreachableException { RequestSent: true } ? "after the request went out" : "before anything was sent";
+                    var sent = failure is KasaUnreachableException { RequestSent: false } ? "before anything was sent" : "after the request went out";
                     warnings.Add(settings.Secrets.Apply($"attempt {attempt} failed {sent} ({failure.Message}); {action} tried again"));
                     await Task.Delay(PlugRetryRule.Pause, cancellationToken);
                 }
@@ -47,7 +51,7 @@ internal static class PlugCommander
     private static async Task<RelayChange> SwitchAsync(KasaEndpoint endpoint, PlugSettings settings, ClickAction action, CancellationToken cancellationToken)
     {
         await using var transport = Transports.Create(endpoint, settings.Protocol, settings.Credentials, settings.Timeout);
-        var client = new KasaClient(transport);
+        var client = new KasaClient(transport, Devices);
         return action switch
         {
             { SwitchBackAfter: { } after } => await client.SwitchWithCountdownAsync(action.Kind == SwitchKind.On, after, settings.Outlet, cancellationToken),

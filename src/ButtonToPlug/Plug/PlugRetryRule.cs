@@ -12,8 +12,9 @@ namespace ButtonToPlug.Plug;
 /// <list type="number">
 /// <item>At most <see cref="MaxAttempts"/> attempts, and a second one only while the invocation's remaining time still holds a
 /// whole attempt (<see cref="Pause"/> plus the plug timeout); otherwise the first failure is reported as it was.</item>
-/// <item>Only "unreachable" failures are retried. A plug that answered with an error, or with something that is not a Kasa
-/// answer, will answer the same way again.</item>
+/// <item>Only "unreachable" failures are retried, and a SMART device's transient refusal (busy, session lapsed) of plain
+/// <c>on</c> and <c>off</c>. A plug that answered with any other error, or with something that is not a Kasa answer, will
+/// answer the same way again.</item>
 /// <item>When nothing was sent (the name did not resolve, the connect was refused or never completed) any action may run
 /// again: the plug has not seen the press.</item>
 /// <item>After the request went out only plain <c>on</c> and <c>off</c> run again: they set an explicit state, so a second
@@ -32,8 +33,12 @@ internal static class PlugRetryRule
     public static bool MayRetry(KasaException failure, ClickAction action, int attempt, TimeSpan remaining, TimeSpan attemptTimeout) =>
         attempt < MaxAttempts
         && remaining >= Pause + attemptTimeout
-        && failure is KasaUnreachableException unreachable
-        && (!unreachable.RequestSent || IsIdempotent(action));
+        && failure switch
+        {
+            KasaUnreachableException unreachable => !unreachable.RequestSent || IsIdempotent(action),
+            KasaDeviceException { IsTransient: true } => IsIdempotent(action),
+            _ => false,
+        };
 
     /// <summary>On and off without a countdown: sending them twice leaves the plug as sending them once.</summary>
     public static bool IsIdempotent(ClickAction action) =>

@@ -19,7 +19,7 @@ public sealed class SimulatedCommandTests
 
         var change = await new KasaClient(transport).SwitchWithCountdownAsync(on, TimeSpan.FromSeconds(seconds), null, CancellationToken.None);
 
-        Assert.Equal(new RelayChange(!on, on, null), change);
+        Assert.Equal(new RelayChange(null, on, null), change);
         Assert.Equal(on, (await plugs.ReadStateAsync(0)).IsOn);
         Assert.Equal([new SimulatedPlugs.CountdownRule(1, seconds, act)], await plugs.ReadCountdownRulesAsync(0));
     }
@@ -61,7 +61,7 @@ public sealed class SimulatedCommandTests
         await using var transport = Transport(plugs);
         var request = new IotRequest().Add(new IotMethod(module, method));
 
-        var error = await Assert.ThrowsAsync<KasaDeviceException>(() => new KasaClient(transport).SendAsync(request, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<KasaDeviceException>(() => new IotDialect(transport).SendAsync(request, CancellationToken.None));
 
         Assert.Equal(code, error.ErrorCode);
         Assert.Equal(message, error.DeviceMessage);

@@ -43,7 +43,7 @@ public sealed class SimulatedPlugTests
 
         var change = await new KasaClient(transport).SwitchAsync(action, outlet: null, CancellationToken.None);
 
-        Assert.Equal(new RelayChange(before, after, null), change);
+        Assert.Equal(new RelayChange(action == RelayAction.Toggle ? before : null, after, null), change);
         Assert.Equal(after, (await plugs.ReadStateAsync(0)).IsOn);
     }
 

@@ -35,7 +35,7 @@ public sealed class SimulatedStripTests
 
         var change = await new KasaClient(transport).SwitchAsync(action, PlugOutlet.FromIndex(2), CancellationToken.None);
 
-        Assert.Equal(new RelayChange(before, after, ids[2]), change);
+        Assert.Equal(new RelayChange(action == RelayAction.Toggle ? before : null, after, ids[2]), change);
         var state = await plugs.ReadStateAsync(0);
         Assert.Equal(ids.Select((_, i) => i == 2 ? after : before), state.Children.Select(c => c.IsOn));
     }
@@ -49,9 +49,30 @@ public sealed class SimulatedStripTests
 
         var change = await new KasaClient(transport).SwitchAsync(RelayAction.On, PlugOutlet.Parse(id), CancellationToken.None);
 
-        Assert.Equal(new RelayChange(false, true, id), change);
+        Assert.Equal(new RelayChange(null, true, id), change);
         var state = await plugs.ReadStateAsync(0);
         Assert.Equal([id], state.Children.Where(c => c.IsOn).Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task On_OutletByIndexWithItsIdRemembered_SwitchesOnlyThatOutletWithNothingReadBefore()
+    {
+        await using var plugs = await SimulatedPlugs.StartAsync("hs300");
+        var ids = plugs.Devices[0].ChildIds;
+        var memory = new KasaDeviceMemory();
+        await using (var first = Transport(plugs))
+        {
+            await new KasaClient(first, memory).SwitchAsync(RelayAction.On, PlugOutlet.FromIndex(3), CancellationToken.None);
+        }
+
+        await plugs.SetStateAsync(0, false);
+        await using var second = Transport(plugs);
+
+        var change = await new KasaClient(second, memory).SwitchAsync(RelayAction.On, PlugOutlet.FromIndex(3), CancellationToken.None);
+
+        // The remembered full child id goes in the command's context: one outlet switches, never the whole strip.
+        Assert.Equal(new RelayChange(null, true, ids[3]), change);
+        Assert.Equal([ids[3]], (await plugs.ReadStateAsync(0)).Children.Where(c => c.IsOn).Select(c => c.Id));
     }
 
     [Fact]
@@ -78,7 +99,7 @@ public sealed class SimulatedStripTests
 
         var change = await new KasaClient(transport).SwitchAsync(RelayAction.On, null, CancellationToken.None);
 
-        Assert.Equal(new RelayChange(false, true, null), change);
+        Assert.Equal(new RelayChange(null, true, null), change);
         Assert.All((await plugs.ReadStateAsync(0)).Children, c => Assert.True(c.IsOn));
     }
 

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.Json;
+using ButtonToPlug.Kasa;
+using ButtonToPlug.Plug;
+using ButtonToPlug.Settings;
+using ButtonToPlug.Testing;
+using ButtonToPlug.Tests.Faults;
+using ButtonToPlug.Tests.Support;
+using FaultClicks = ButtonToPlug.Tests.Faults.Clicks;
+
+namespace ButtonToPlug.Tests;
+
+/// <summary>
+/// Clicks through <see cref="Function.HandleAsync"/> onto SMART (Tapo) devices behind the KLAP emulator: the same settings,
+/// result and log shape as for IOT plugs, the dialect found by itself, and every bad answer classified with nothing switched twice.
+/// </summary>
+public sealed class SmartFunctionTests : IDisposable
+{
+    private const string Email = "owner@example.com";
+    private const string Password = "tapo secret";
+    private static readonly TimeSpan Hang = TimeSpan.FromSeconds(30);
+
+    private readonly CapturedLog log = new();
+
+    public void Dispose() => this.log.Dispose();
+
+    [Theory]
+    [InlineData("toggle", false, true, "off", null)]
+    [InlineData("toggle", true, false, "on", null)]
+    [InlineData("on", false, true, null, null)]
+    [InlineData("off", true, false, null, null)]
+    [InlineData("on:30m", false, true, null, 1800)]
+    public async Task Click_OnASmartPlug_SwitchesItAndReportsLikeAnIotPlug(string action, bool start, bool end, string? before, int? countdown)
+    {
+        var plug = SmartEmulatedDevice.Plug();
+        plug.RelayOn = start;
+        await using var device = await StartAsync(plug);
+
+        using var result = await ClickAsync(device, action);
+
+        Assert.Equal(end, plug.RelayOn);
+        Assert.Single(plug.Executed, "set_device_info");
+        Assert.Equal(before, Text(result.RootElement, "before"));
+        Assert.Equal(end ? "on" : "off", Text(result.RootElement, "after"));
+        Assert.Equal(countdown, result.RootElement.GetProperty("countdownSeconds").ValueKind == JsonValueKind.Null ? null : result.RootElement.GetProperty("countdownSeconds").GetInt32());
+        Assert.Equal(countdown is null, plug.CountdownRule is null);
+        var line = Assert.Single(this.log.ClickLines);
+        Assert.Equal("ok", line.GetProperty("outcome").GetString());
+        Assert.DoesNotContain(Password, this.log.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("on")]
+    [InlineData("toggle")]
+    public async Task Click_OnASmartStripOutlet_SwitchesOnlyThatOutlet(string action)
+    {
+        var strip = SmartEmulatedDevice.Strip();
+        await using var device = await StartAsync(strip);
+
+        using var result = await ClickAsync(device, action, (SettingNames.Outlet, "1"));
+
+        Assert.Equal([false, true, false], strip.Outlets.Select(o => o.On));
+        Assert.Equal("1", Text(result.RootElement, "outlet"));
+        Assert.Single(strip.Executed, "control_child/set_device_info");
+    }
+
+    [Fact]
+    public async Task Click_OnASmartStripWithoutOutlet_SwitchesEveryOutletOnce()
+    {
+        var strip = SmartEmulatedDevice.Strip();
+        await using var device = await StartAsync(strip);
+
+        using var result = await ClickAsync(device, "on");
+
+        Assert.All(strip.Outlets, o => Assert.True(o.On));
+        Assert.Equal(3, strip.Executed.Count(m => m == "control_child/set_device_info"));
+    }
+
+    [Fact]
+    public async Task Click_WithTheWrongPassword_IsAConfigurationErrorAndSwitchesNothing()
+    {
+        var plug = SmartEmulatedDevice.Plug();
+        await using var device = await StartAsync(plug);
+
+        var error = await FailAsync(device, "on", (SettingNames.Password, "stale password"));
+
+        Assert.Equal(ErrorTypes.ConfigurationError, error.ErrorType);
+        Assert.Contains("password", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, plug.Requests);
+    }
+
+    [Theory]
+    [InlineData(-1012)]
+    [InlineData(-1008)]
+    public async Task Click_SmartPlugAnsweringAnErrorCode_IsAPlugErrorWithTheCodeAndNothingSwitched(int code)
+    {
+        var plug = SmartEmulatedDevice.Plug();
+        plug.AnswerEveryRequestWith = code;
+        await using var device = await StartAsync(plug);
+
+        var error = await FailAsync(device, "on");
+
+        Assert.Equal(ErrorTypes.PlugError, error.ErrorType);
+        Assert.Contains($"error_code {code}", error.Message, StringComparison.Ordinal);
+        Assert.Empty(plug.Executed);
+    }
+
+    [Fact]
+    public async Task Click_StripChildIdThatDoesNotExist_IsAConfigurationErrorListingTheOutlets()
+    {
+        var strip = SmartEmulatedDevice.Strip();
+        await using var device = await StartAsync(strip);
+
+        var error = await FailAsync(device, "on", (SettingNames.Outlet, SmartEmulatedDevice.ParentId + "77"));
+
+        Assert.Equal(ErrorTypes.ConfigurationError, error.ErrorType);
+        Assert.Contains($"0 'Outlet 1' (id {strip.Outlets[0].DeviceId})", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(strip.Executed, m => m.EndsWith("set_device_info", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Click_ChildPagesThatNeverReachSum_IsAProtocolError()
+    {
+        var strip = SmartEmulatedDevice.Strip();
+        strip.ChildPageSize = 1;
+        strip.ReportedChildSum = 9;
+        await using var device = await StartAsync(strip);
+
+        var error = await FailAsync(device, "toggle", (SettingNames.Outlet, "0"));
+
+        Assert.Equal(ErrorTypes.ProtocolError, error.ErrorType);
+        Assert.DoesNotContain(strip.Executed, m => m.EndsWith("set_device_info", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Click_DeviceThatClosesTheConnectionAfterEveryRequest_TogglesOnce()
+    {
+        var plug = SmartEmulatedDevice.Plug();
+        await using var device = await StartAsync(plug);
+        device.CloseAfterEachRequest = true;
+
+        using var result = await ClickAsync(device, "toggle");
+
+        Assert.True(plug.RelayOn);
+        Assert.Equal(["get_device_info", "set_device_info"], plug.Executed);
+    }
+
+    [Fact]
+    public void RetryRule_TransientSmartRefusal_RunsPlainOnAgainButNeverAToggle()
+    {
+        var busy = new KasaDeviceException(new KasaEndpoint("plug", 80), "set_device_info", 9999, "session lapsed", isTransient: true);
+
+        Assert.True(PlugRetryRule.MayRetry(busy, ButtonToPlug.Actions.ClickAction.On, 1, Hang, TimeSpan.FromSeconds(3)));
+        Assert.False(PlugRetryRule.MayRetry(busy, ButtonToPlug.Actions.ClickAction.Toggle, 1, Hang, TimeSpan.FromSeconds(3)));
+    }
+
+    private static Task<KlapDeviceEmulator> StartAsync(SmartEmulatedDevice device) =>
+        KlapDeviceEmulator.StartAsync(new KlapDeviceOptions { Username = Email, Password = Password, Version = 2 }, device, CancellationToken.None);
+
+    private async Task<JsonDocument> ClickAsync(KlapDeviceEmulator device, string action, params (string Key, string Value)[] more)
+    {
+        var result = await NewFunction(device, more).HandleAsync(FaultClicks.Command(action), FaultClicks.FarDeadline(), CancellationToken.None).WaitAsync(Hang);
+        return JsonDocument.Parse(result);
+    }
+
+    private async Task<FunctionException> FailAsync(KlapDeviceEmulator device, string action, params (string Key, string Value)[] more) =>
+        await Assert.ThrowsAsync<FunctionException>(
+            () => NewFunction(device, more).HandleAsync(FaultClicks.Command(action), FaultClicks.FarDeadline(), CancellationToken.None).WaitAsync(Hang));
+
+    private Function NewFunction(KlapDeviceEmulator device, (string Key, string Value)[] more)
+    {
+        (string, string)[] settings =
+        [
+            (SettingNames.Protocol, "klap"),
+            (SettingNames.Username, Email),
+            (SettingNames.Password, Password),
+            .. more,
+        ];
+        return new Function(new StubSettings(StubSettings.For(device.Port, "5", settings)), this.log.Writer, TimeProvider.System);
+    }
+
+    private static string? Text(JsonElement result, string name) =>
+        result.GetProperty(name).ValueKind == JsonValueKind.Null ? null : result.GetProperty(name).GetString();
+}
