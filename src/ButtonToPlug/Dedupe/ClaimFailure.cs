@@ -15,7 +15,7 @@ internal static class ClaimFailure
 
     /// <summary>The exceptions a DynamoDB call ends in when the table, the network or the time budget fails; anything else is a defect.</summary>
     public static bool IsTableFailure(Exception exception) =>
-        exception is AmazonClientException or HttpRequestException or IOException or TimeoutException or OperationCanceledException;
+        exception is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or TimeoutException or OperationCanceledException;
 
     /// <summary>The cause, naming the table and what to fix; the caller adds what it meant for the click.</summary>
     public static string Describe(Exception exception, string table, TimeSpan budget) => exception switch
