@@ -26,7 +26,7 @@ public sealed class Function
         this.settings = settings;
         this.time = time;
         this.reporter = new ClickReporter(log, time);
-        this.claims = claims ?? ClickClaims.None;
+        this.claims = claims ?? new ClickClaims(null, DynamoDbClientFactory.Create, time);
     }
 
     /// <summary>

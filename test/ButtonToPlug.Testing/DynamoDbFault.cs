@@ -11,4 +11,7 @@ public enum DynamoDbFault
 
     /// <summary>Reads the request and never answers: a slow or stuck endpoint.</summary>
     Hang,
+
+    /// <summary>Forwards the request to moto, which carries it out, then drops the connection: the answer is lost on the way.</summary>
+    AnswerLost,
 }

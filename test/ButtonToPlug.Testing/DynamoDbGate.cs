@@ -8,8 +8,9 @@ namespace ButtonToPlug.Testing;
 
 /// <summary>
 /// A DynamoDB endpoint on loopback in front of moto_server, for what moto cannot do: it counts every call by operation
-/// (<c>PutItem</c>, <c>DeleteItem</c>, … from the AWS JSON 1.0 <c>X-Amz-Target</c>) and, while <see cref="Fault"/> is set,
-/// answers as DynamoDB does for a denied, throttled or stuck request; otherwise it forwards the request to moto unchanged.
+/// (<c>PutItem</c>, <c>DeleteItem</c>, … from the AWS JSON 1.0 <c>X-Amz-Target</c>) and, for the next calls queued in
+/// <see cref="NextFaults"/> and then while <see cref="Fault"/> is set, answers as DynamoDB or a broken network does (denied,
+/// throttled, stuck, answer lost); otherwise it forwards the request to moto unchanged.
 /// </summary>
 public sealed class DynamoDbGate : IAsyncDisposable
 {
@@ -29,8 +30,11 @@ public sealed class DynamoDbGate : IAsyncDisposable
     /// <summary>The value for <c>AWS_ENDPOINT_URL_DYNAMODB</c>.</summary>
     public string Url { get; private set; } = "";
 
-    /// <summary>The answer to every call; null forwards to moto.</summary>
+    /// <summary>The answer to every call (after <see cref="NextFaults"/> are used up); null forwards to moto.</summary>
     public DynamoDbFault? Fault { get; set; }
+
+    /// <summary>Faults for the next calls, one call each, in order.</summary>
+    public ConcurrentQueue<DynamoDbFault> NextFaults { get; } = new();
 
     /// <summary>Every call that arrived (each SDK attempt is one), by operation name.</summary>
     public int CallsTo(string operation) => this.calls.TryGetValue(operation, out var count) ? count : 0;
@@ -65,7 +69,13 @@ public sealed class DynamoDbGate : IAsyncDisposable
         var target = context.Request.Headers["X-Amz-Target"].ToString();
         var operation = target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..];
         this.calls.AddOrUpdate(operation, 1, (_, count) => count + 1);
-        if (Fault is { } fault)
+        DynamoDbFault? next = NextFaults.TryDequeue(out var queued) ? queued : Fault;
+        if (next == DynamoDbFault.AnswerLost)
+        {
+            await ForwardAsync(context);
+            context.Abort();
+        }
+        else if (next is { } fault)
         {
             await FailAsync(context, fault, operation);
         }

@@ -12,6 +12,7 @@ namespace ButtonToPlug.Dedupe;
 /// same click, also at the same moment in different sandboxes, exactly one switches. Nothing is read first: the condition
 /// is the only arbiter. Owned by the <see cref="Function"/> instance, with the client it builds on the first click that needs it.
 /// </summary>
+/// <param name="table">The table's name (<c>CLICK_TABLE</c>); null deduplicates nothing.</param>
 internal sealed class ClickClaims(string? table, Func<IAmazonDynamoDB> createClient, TimeProvider time)
 {
     /// <summary>How long a key is kept: far longer than Lambda keeps an event (<c>MaximumEventAgeInSeconds</c>, at most 6 hours).</summary>
@@ -24,9 +25,6 @@ internal sealed class ClickClaims(string? table, Func<IAmazonDynamoDB> createCli
     private const string Unclaimed = "attribute_not_exists(clickKey) OR expiresAt < :now";
 
     private IAmazonDynamoDB? client;
-
-    /// <summary>A table that deduplicates nothing: <c>CLICK_TABLE</c> unset.</summary>
-    public static ClickClaims None { get; } = new(null, DynamoDbClientFactory.Create, TimeProvider.System);
 
     /// <summary>
     /// Switches the click through <paramref name="switchAsync"/> unless another delivery of it has claimed its key. A table that
@@ -45,10 +43,17 @@ internal sealed class ClickClaims(string? table, Func<IAmazonDynamoDB> createCli
             return new SwitchOutcome(await switchAsync(), null);
         }
 
+        // Lambda may hand a duplicate the same request id, so the claim is told apart by an id of this delivery's own.
+        var claimId = Guid.NewGuid().ToString("N");
         var claimed = false;
         try
         {
-            await PutAsync(table, key, facts.Context.RequestId, deadline.Token);
+            await PutAsync(table, key, claimId, facts.Context.RequestId, deadline.Token);
+            claimed = true;
+        }
+        catch (ConditionalCheckFailedException taken) when (IsOwn(taken, claimId))
+        {
+            // The SDK retried a write whose answer was lost: the key holder is this very delivery.
             claimed = true;
         }
         catch (ConditionalCheckFailedException)
@@ -71,7 +76,10 @@ internal sealed class ClickClaims(string? table, Func<IAmazonDynamoDB> createCli
         }
     }
 
-    private async Task PutAsync(string name, string key, string requestId, CancellationToken cancellationToken)
+    private static bool IsOwn(ConditionalCheckFailedException taken, string claimId) =>
+        taken.Item is { } holder && holder.TryGetValue("claimId", out var id) && id.S == claimId;
+
+    private async Task PutAsync(string name, string key, string claimId, string requestId, CancellationToken cancellationToken)
     {
         using var budget = BudgetToken(cancellationToken);
         var now = time.GetUtcNow();
@@ -82,9 +90,11 @@ internal sealed class ClickClaims(string? table, Func<IAmazonDynamoDB> createCli
             {
                 ["clickKey"] = new() { S = key },
                 ["expiresAt"] = new() { N = Epoch(now + KeyLifetime) },
+                ["claimId"] = new() { S = claimId },
                 ["requestId"] = new() { S = requestId },
             },
             ConditionExpression = Unclaimed,
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
             ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":now"] = new() { N = Epoch(now) } },
         };
         await Client().PutItemAsync(request, budget.Token);
