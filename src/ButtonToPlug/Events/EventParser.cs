@@ -128,8 +128,9 @@ internal static class EventParser
     }
 
     /// <summary>
-    /// The IoT rule's <c>newuuid() AS clickId</c>, or a caller's own id on a direct command: the same delivery twice carries
-    /// the same one. It only deduplicates, so it must be a text a person can recognise in the log, never something to guess at.
+    /// The IoT rule's <c>newuuid() AS clickId</c>, or a caller's own id on a direct command: every delivery of one click carries
+    /// the same one. Keys are compared as text, so a number or an object sent by mistake is named as an error rather than
+    /// quietly turned into some text that a later click might share.
     /// </summary>
     private static string? ClickId(JsonElement root)
     {
