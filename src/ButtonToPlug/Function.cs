@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ButtonToPlug.Dedupe;
 using ButtonToPlug.Events;
 using ButtonToPlug.Plug;
 using ButtonToPlug.Reporting;
@@ -9,7 +10,7 @@ namespace ButtonToPlug;
 /// <summary>
 /// The function's one in-process entry: event bytes in, the result JSON of CONTRACTS.md section 4 out, or a
 /// <see cref="FunctionException"/> with its errorType. The Runtime API loop, the <c>press</c> command and the tests all call it.
-/// Build it once per process (<see cref="FromEnvironment()"/>): it holds the SSM client and the settings cache.
+/// Build it once per process (<see cref="FromEnvironment()"/>): it holds the SSM client, the settings cache and the click table.
 /// </summary>
 #pragma warning disable CA1716 // The name is the contract every helper builds on; no VB caller will ever load a Lambda function.
 public sealed class Function
@@ -18,15 +19,20 @@ public sealed class Function
     private readonly ISettingsSource settings;
     private readonly ClickReporter reporter;
     private readonly TimeProvider time;
+    private readonly ClickClaims claims;
 
-    internal Function(ISettingsSource settings, TextWriter log, TimeProvider time)
+    internal Function(ISettingsSource settings, TextWriter log, TimeProvider time, ClickClaims? claims = null)
     {
         this.settings = settings;
         this.time = time;
         this.reporter = new ClickReporter(log, time);
+        this.claims = claims ?? new ClickClaims(null, DynamoDbClientFactory.Create, time);
     }
 
-    /// <summary>The Lambda configuration: settings from SSM Parameter Store under <c>PARAMETER_PATH</c>, log lines on stdout.</summary>
+    /// <summary>
+    /// The Lambda configuration: settings from SSM Parameter Store under <c>PARAMETER_PATH</c>, duplicate deliveries caught in
+    /// the DynamoDB table <c>CLICK_TABLE</c> (when set), log lines on stdout.
+    /// </summary>
     public static Function FromEnvironment() => FromEnvironment(Console.Out);
 
     /// <summary>As <see cref="FromEnvironment()"/>, with the log lines (one per click, plus metrics) written to <paramref name="log"/>.</summary>
@@ -37,7 +43,7 @@ public sealed class Function
     {
         ArgumentNullException.ThrowIfNull(options);
         var source = new ParameterStoreSettings(SsmClientFactory.Create(), options.ParameterPath, options.CacheLifetime, TimeProvider.System);
-        return new Function(source, log, TimeProvider.System);
+        return new Function(source, log, TimeProvider.System, new ClickClaims(options.ClickTable, DynamoDbClientFactory.Create, TimeProvider.System));
     }
 
     /// <summary>Settings from a local JSON file (keys are the parameter names under the path) instead of SSM: <c>press --settings</c>.</summary>
@@ -67,8 +73,10 @@ public sealed class Function
             }
 
             facts.Action = facts.Event.Action ?? read.Settings.ActionFor(facts.Event.ClickType!.Value);
-            var change = await PlugCommander.RunAsync(read.Settings, facts.Action, deadline, facts.Warnings);
-            return JsonSerializer.SerializeToUtf8Bytes(this.reporter.Succeeded(facts, change), ResultJsonContext.Default.ClickResult);
+            var outcome = await this.claims.SwitchOnceAsync(facts, () => PlugCommander.RunAsync(read.Settings, facts.Action, deadline, facts.Warnings), deadline);
+            return outcome.Change is { } change
+                ? JsonSerializer.SerializeToUtf8Bytes(this.reporter.Succeeded(facts, change), ResultJsonContext.Default.ClickResult)
+                : JsonSerializer.SerializeToUtf8Bytes(this.reporter.Ignored(facts, outcome.DuplicateReason!), ResultJsonContext.Default.IgnoredResult);
         }
         catch (FunctionException failure)
         {

@@ -2,12 +2,15 @@ using System.Globalization;
 
 namespace ButtonToPlug;
 
-/// <summary>The function's own environment variables: <c>PARAMETER_PATH</c> and <c>PARAMETER_CACHE_SECONDS</c>.</summary>
+/// <summary>The function's own environment variables: <c>PARAMETER_PATH</c>, <c>PARAMETER_CACHE_SECONDS</c> and <c>CLICK_TABLE</c>.</summary>
 internal sealed record FunctionOptions(string ParameterPath, TimeSpan CacheLifetime)
 {
     public const string DefaultParameterPath = "/ButtonToPlug";
 
     public static readonly TimeSpan DefaultCacheLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>The DynamoDB table that remembers claimed clicks (CONTRACTS.md section 7); null turns duplicate detection off.</summary>
+    public string? ClickTable { get; init; }
 
     /// <exception cref="FunctionException">ConfigurationError naming the variable.</exception>
     public static FunctionOptions Read(Func<string, string?> variable)
@@ -35,6 +38,8 @@ internal sealed record FunctionOptions(string ParameterPath, TimeSpan CacheLifet
             cache = TimeSpan.FromSeconds(value);
         }
 
-        return new FunctionOptions(path, cache);
+        // The name is DynamoDB's to judge: a table it refuses costs a warning on the click, never the click itself.
+        var table = variable("CLICK_TABLE") is { Length: > 0 } name && name.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+        return new FunctionOptions(path, cache) { ClickTable = table };
     }
 }

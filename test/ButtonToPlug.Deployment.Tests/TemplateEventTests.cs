@@ -9,7 +9,7 @@ public sealed class TemplateEventTests
         var events = SamTemplate.Function["Properties"]["Events"];
         var rule = Assert.Single(events.Keys.Select(k => events[k]), e => e["Type"].Text == "IoTRule")["Properties"];
 
-        Assert.Equal("SELECT * FROM 'iotbutton/${ButtonSerialNumber}'", rule["Sql"]["Fn::Sub"].Text);
+        Assert.Equal("SELECT *, newuuid() AS clickId FROM 'iotbutton/${ButtonSerialNumber}'", rule["Sql"]["Fn::Sub"].Text);
         Assert.Equal("2016-03-23", rule["AwsIotSqlVersion"].Text);
         Assert.True(SamTemplate.Parameters.Has("ButtonSerialNumber"));
         Assert.Equal("iotbutton/${ButtonSerialNumber}", SamTemplate.Root["Outputs"]["ButtonTopic"]["Value"]["Fn::Sub"].Text);
@@ -46,6 +46,7 @@ public sealed class TemplateEventTests
     [InlineData("FunctionArn")]
     [InlineData("FailedClicksQueueUrl")]
     [InlineData("FailedClicksQueueArn")]
+    [InlineData("ClickTableName")]
     [InlineData("ButtonTopic")]
     public void Outputs_NameWhatTheReadmeRefersTo(string output)
     {

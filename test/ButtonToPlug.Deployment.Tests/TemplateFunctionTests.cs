@@ -94,6 +94,6 @@ public sealed class TemplateFunctionTests
         Directory.EnumerateFiles(RepositoryFiles.PathOf("src/ButtonToPlug"), "*.cs", SearchOption.AllDirectories)
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(file => Regex.Matches(File.ReadAllText(file), "\"(PARAMETER_[A-Z0-9_]+)\"").Select(m => m.Groups[1].Value))
+            .SelectMany(file => Regex.Matches(File.ReadAllText(file), "\"(PARAMETER_[A-Z0-9_]+|CLICK_TABLE)\"").Select(m => m.Groups[1].Value))
             .ToHashSet(StringComparer.Ordinal);
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
@@ -7,8 +9,9 @@ using Amazon.SimpleSystemsManagement.Model;
 namespace ButtonToPlug.Testing;
 
 /// <summary>
-/// moto_server (moto 5, someone else's implementation of the AWS APIs) on a free 127.0.0.1 port, answering SSM the way
-/// real SSM does. Parameters are seeded through the SSM API with the real AWS SDK client, exactly as a user seeds them.
+/// moto_server (moto 5, someone else's implementation of the AWS APIs) on a free 127.0.0.1 port, answering SSM and DynamoDB
+/// the way the real services do. Parameters are seeded and tables created through the APIs with the real AWS SDK clients,
+/// exactly as a user (or CloudFormation) does it.
 /// </summary>
 public sealed class MotoServer : IAsyncDisposable
 {
@@ -33,6 +36,9 @@ public sealed class MotoServer : IAsyncDisposable
         Client = new AmazonSimpleSystemsManagementClient(
             new BasicAWSCredentials(AccessKeyId, SecretAccessKey),
             new AmazonSimpleSystemsManagementConfig { ServiceURL = Endpoint.ToString(), AuthenticationRegion = Region });
+        Dynamo = new AmazonDynamoDBClient(
+            new BasicAWSCredentials(AccessKeyId, SecretAccessKey),
+            new AmazonDynamoDBConfig { ServiceURL = Endpoint.ToString(), AuthenticationRegion = Region });
     }
 
     public int Port { get; }
@@ -42,6 +48,9 @@ public sealed class MotoServer : IAsyncDisposable
     /// <summary>An SSM client of the test's own, for seeding and reading back.</summary>
     public IAmazonSimpleSystemsManagement Client { get; }
 
+    /// <summary>A DynamoDB client of the test's own, for creating tables and reading items back.</summary>
+    public IAmazonDynamoDB Dynamo { get; }
+
     /// <summary>
     /// The SDK's own variables that point a client at this server: what a user would export for a local run, and what
     /// a child process (the CLI, the function executable) gets.
@@ -49,6 +58,7 @@ public sealed class MotoServer : IAsyncDisposable
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
     {
         ["AWS_ENDPOINT_URL_SSM"] = Endpoint.ToString().TrimEnd('/'),
+        ["AWS_ENDPOINT_URL_DYNAMODB"] = Endpoint.ToString().TrimEnd('/'),
         ["AWS_REGION"] = Region,
         ["AWS_ACCESS_KEY_ID"] = AccessKeyId,
         ["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey,
@@ -113,9 +123,39 @@ public sealed class MotoServer : IAsyncDisposable
     public async Task DeleteAsync(string name) =>
         await Client.DeleteParameterAsync(new DeleteParameterRequest { Name = name });
 
+    /// <summary>A click table as template.yaml declares it: on-demand, partition key <c>clickKey</c> (S), TTL on <c>expiresAt</c>.</summary>
+    public async Task CreateClickTableAsync(string table)
+    {
+        await Dynamo.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = table,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions = [new AttributeDefinition("clickKey", ScalarAttributeType.S)],
+            KeySchema = [new KeySchemaElement("clickKey", KeyType.HASH)],
+        });
+        await Dynamo.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
+        {
+            TableName = table,
+            TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = "expiresAt", Enabled = true },
+        });
+    }
+
+    /// <summary>The item stored for a click key, or null when the key is not claimed.</summary>
+    public async Task<Dictionary<string, AttributeValue>?> ReadClickAsync(string table, string clickKey)
+    {
+        var answer = await Dynamo.GetItemAsync(new GetItemRequest
+        {
+            TableName = table,
+            Key = new Dictionary<string, AttributeValue> { ["clickKey"] = new() { S = clickKey } },
+            ConsistentRead = true,
+        });
+        return answer.Item is { Count: > 0 } item ? item : null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        Dynamo.Dispose();
         try
         {
             if (!this.python.HasExited)

@@ -11,6 +11,9 @@ internal static class EventParser
 {
     private const string Expected = "expected clickType (AWS IoT Button), deviceEvent.buttonClicked.clickType (AWS IoT 1-Click) or action (direct command)";
 
+    // DynamoDB takes partition keys up to 2048 bytes; a uuid is 36 characters.
+    private const int MaxClickIdLength = 256;
+
     // Events are small; a deep document is garbage, and JsonDocument turns the excess into a JsonException.
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
 
@@ -45,6 +48,7 @@ internal static class EventParser
             var batteryText = OptionalString(root, "batteryVoltage", "batteryVoltage");
             BatteryVoltage? battery = batteryText is not null && BatteryVoltage.TryParse(batteryText, out var reading) ? reading : null;
             var unreadableBattery = battery is null && batteryText is not null ? Quote.Of(batteryText) : null;
+            var clickKey = ClickId(root);
 
             if (root.TryGetProperty("action", out var actionElement))
             {
@@ -54,7 +58,7 @@ internal static class EventParser
                     throw Invalid($"action: {problem}");
                 }
 
-                return new ButtonEvent(EventSource.Command, null, action, deviceId, battery, unreadableBattery, null);
+                return new ButtonEvent(EventSource.Command, null, action, deviceId, battery, unreadableBattery, null) { ClickKey = clickKey };
             }
 
             if (root.TryGetProperty("deviceEvent", out var deviceEvent))
@@ -72,7 +76,7 @@ internal static class EventParser
                     }
 
                     var click = ReadClickType(clicked, "deviceEvent.buttonClicked.clickType");
-                    return new ButtonEvent(EventSource.OneClick, click, null, deviceId, battery, unreadableBattery, null);
+                    return new ButtonEvent(EventSource.OneClick, click, null, deviceId, battery, unreadableBattery, null) { ClickKey = clickKey };
                 }
 
                 if (deviceEvent.TryGetProperty("deviceHealthMonitor", out var health))
@@ -89,7 +93,7 @@ internal static class EventParser
             if (root.TryGetProperty("clickType", out _))
             {
                 var click = ReadClickType(root, "clickType");
-                return new ButtonEvent(EventSource.IotButton, click, null, deviceId, battery, unreadableBattery, null);
+                return new ButtonEvent(EventSource.IotButton, click, null, deviceId, battery, unreadableBattery, null) { ClickKey = clickKey };
             }
 
             throw Invalid($"the event has no click; {Expected}");
@@ -121,6 +125,27 @@ internal static class EventParser
         }
 
         throw Invalid($"{path} {Quote.Of(text)} is not a click type; expected SINGLE, DOUBLE or LONG");
+    }
+
+    /// <summary>
+    /// The IoT rule's <c>newuuid() AS clickId</c>, or a caller's own id on a direct command: every delivery of one click carries
+    /// the same one. Keys are compared as text, so a number or an object sent by mistake is named as an error rather than
+    /// quietly turned into some text that a later click might share.
+    /// </summary>
+    private static string? ClickId(JsonElement root)
+    {
+        if (!root.TryGetProperty("clickId", out var element))
+        {
+            return null;
+        }
+
+        var text = RequiredString(element, "clickId", "a string such as the IoT rule's newuuid()").Trim();
+        return text.Length switch
+        {
+            0 => throw Invalid("clickId is empty; leave it out, or give each click its own id such as the IoT rule's newuuid()"),
+            > MaxClickIdLength => throw Invalid($"clickId is {text.Length} characters long; at most {MaxClickIdLength} are accepted"),
+            _ => text,
+        };
     }
 
     private static string RequiredString(JsonElement element, string path, string expected)

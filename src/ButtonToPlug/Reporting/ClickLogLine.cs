@@ -2,7 +2,7 @@ namespace ButtonToPlug.Reporting;
 
 /// <summary>
 /// The one structured log line per invocation. <see cref="Outcome"/> is <c>ok</c>, <c>ignored</c> or <c>failed</c>;
-/// SecureString values are masked before a line is built.
+/// SecureString values are masked before a line is built. <see cref="ClickKey"/> is what a duplicate delivery is recognised by.
 /// </summary>
 internal sealed record ClickLogLine(
     string Level,
@@ -11,6 +11,7 @@ internal sealed record ClickLogLine(
     string? TraceId,
     string? Source,
     string? DeviceId,
+    string? ClickKey,
     string? ClickType,
     string? Action,
     string? Host,

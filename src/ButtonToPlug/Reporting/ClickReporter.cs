@@ -70,6 +70,7 @@ internal sealed class ClickReporter(TextWriter output, TimeProvider time)
             TraceId: facts.Context.TraceId,
             Source: buttonEvent?.Source.ToString(),
             DeviceId: buttonEvent?.DeviceId,
+            ClickKey: buttonEvent?.ClickKey,
             ClickType: ClickTypeText(buttonEvent?.ClickType),
             Action: facts.Action?.ToString(),
             Host: settings?.DisplayHost,

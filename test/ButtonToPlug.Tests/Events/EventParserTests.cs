@@ -130,6 +130,37 @@ public sealed class EventParserTests
         Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"serialNumber":"G030JF055364XVRB","clickType":"SINGLE","clickId":"5e1f0c8a-3d4b-4c2e-9f61-0a7b8c9d0e1f"}""", "5e1f0c8a-3d4b-4c2e-9f61-0a7b8c9d0e1f")]
+    [InlineData("""{"deviceEvent":{"buttonClicked":{"clickType":"DOUBLE"}},"clickId":"one-click-42"}""", "one-click-42")]
+    [InlineData("""{"action":"on:30m","clickId":" script-7 "}""", "script-7")]
+    [InlineData("""{"clickType":"SINGLE"}""", null)]
+    public void Parse_ClickId_IsTheClickKey(string json, string? expected)
+    {
+        Assert.Equal(expected, EventParser.Parse(Encoding.UTF8.GetBytes(json)).ClickKey);
+    }
+
+    [Theory]
+    [InlineData("""{"clickType":"SINGLE","clickId":42}""", "clickId is a JSON number")]
+    [InlineData("""{"clickType":"SINGLE","clickId":" "}""", "clickId is empty")]
+    public void Parse_UnusableClickId_IsInvalidEventNamingIt(string json, string expected)
+    {
+        var failure = Assert.Throws<FunctionException>(() => EventParser.Parse(Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal(ErrorTypes.InvalidEvent, failure.ErrorType);
+        Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_OverlongClickId_IsInvalidEvent()
+    {
+        var json = $$"""{"clickType":"SINGLE","clickId":"{{new string('k', 257)}}"}""";
+
+        var failure = Assert.Throws<FunctionException>(() => EventParser.Parse(Encoding.UTF8.GetBytes(json)));
+
+        Assert.Contains("clickId is 257 characters long", failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_InvalidUtf8InsideAString_IsInvalidEvent()
     {

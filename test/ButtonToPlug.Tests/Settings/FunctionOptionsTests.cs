@@ -37,4 +37,16 @@ public sealed class FunctionOptionsTests
         Assert.Equal(ErrorTypes.ConfigurationError, failure.ErrorType);
         Assert.StartsWith(variable, failure.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData("  ", null)]
+    [InlineData(" button-to-plug-ClickTable-1X2Y3Z ", "button-to-plug-ClickTable-1X2Y3Z")]
+    public void Read_ClickTable_IsTheTrimmedNameOrNull(string? variable, string? expected)
+    {
+        var options = FunctionOptions.Read(name => name == "CLICK_TABLE" ? variable : null);
+
+        Assert.Equal(expected, options.ClickTable);
+    }
 }
