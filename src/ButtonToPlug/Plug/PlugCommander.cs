@@ -29,7 +29,7 @@ internal static class PlugCommander
                 {
                     // Whether a second attempt could double the press is decided in PlugRetryRule, and only there.
                     var sent = failure is KasaUnreachableException { RequestSent: true } ? "after the request went out" : "before anything was sent";
-                    warnings.Add(settings.Secrets.Apply($"attempt {attempt} failed {sent} ({failure.Message}); {action} tried again"));
+                    warnings.Add($"attempt {attempt} failed {sent} ({settings.DisplayEndpoint}: {KasaFailure.Reason(failure, settings)}); {action} tried again");
                     await Task.Delay(PlugRetryRule.Pause, cancellationToken);
                 }
             }

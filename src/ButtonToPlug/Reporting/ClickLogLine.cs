@@ -1,11 +1,14 @@
+using ButtonToPlug.Logging;
+
 namespace ButtonToPlug.Reporting;
 
 /// <summary>
-/// The one structured log line per invocation. <see cref="Outcome"/> is <c>ok</c>, <c>ignored</c> or <c>failed</c>;
-/// SecureString values are masked before a line is built.
+/// The one structured log line per invocation, in the envelope of every line (<see cref="LogWriter"/>).
+/// <see cref="Outcome"/> is <c>ok</c>, <c>ignored</c> or <c>failed</c>; SecureString fields are masked when the line is built.
 /// </summary>
 internal sealed record ClickLogLine(
-    string Level,
+    string Timestamp,
+    LogLevel Level,
     string Message,
     string RequestId,
     string? TraceId,
@@ -24,4 +27,4 @@ internal sealed record ClickLogLine(
     long ElapsedMs,
     int? BatteryMv,
     bool? BatteryLow,
-    IReadOnlyList<string>? Warnings);
+    IReadOnlyList<string>? Warnings) : ILogRecord;

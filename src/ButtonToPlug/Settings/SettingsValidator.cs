@@ -44,7 +44,7 @@ internal static class SettingsValidator
             throw new FunctionException(ErrorTypes.ConfigurationError, secrets.Apply(lead + string.Join("; ", problems)));
         }
 
-        return new PlugSettings(host!, port, outlet, single, @double, @long, timeout, secrets) { Protocol = protocol, Credentials = credentials };
+        return new PlugSettings(host!, port, outlet, single, @double, @long, timeout, secrets) { Protocol = protocol, Credentials = credentials, SecureNames = raw.SecureNames };
     }
 
     /// <summary>The TP-Link account for KLAP plugs: both parameters or neither (then the default and blank credentials are tried).</summary>
