@@ -52,6 +52,10 @@ public sealed class Function
     /// <summary>Settings from a local JSON file (keys are the parameter names under the path) instead of SSM: <c>press --settings</c>.</summary>
     public static Function FromSettingsFile(string settingsFile, TextWriter log) => new(new LocalFileSettings(settingsFile), ProcessLog(log));
 
+    /// <summary>A defect outside <see cref="HandleAsync"/> (the <c>press</c> command's own), as one JSON line with its stack trace.</summary>
+    public static void LogDefect(TextWriter log, string message, Exception defect) =>
+        new LogWriter(log, LogLevel.Error, TimeProvider.System).WriteDefect(LogLevel.Error, message, defect, context: null, secrets: null);
+
     private static LogWriter ProcessLog(TextWriter log) => LogWriter.FromEnvironment(log, Environment.GetEnvironmentVariable, TimeProvider.System);
 
     public async Task<byte[]> HandleAsync(ReadOnlyMemory<byte> eventJson, InvocationContext context, CancellationToken cancellationToken)

@@ -101,7 +101,14 @@ internal sealed class LogWriter(TextWriter output, LogLevel threshold, TimeProvi
             JsonSerializer.Serialize(json, record, type);
         }
 
-        output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        try
+        {
+            output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        }
+        catch (IOException)
+        {
+            // Nowhere left to say it (stdout full or gone): the line is lost, but the click's outcome still reaches its caller.
+        }
     }
 
     private static void AddFrames(List<string> frames, Exception exception)

@@ -89,11 +89,11 @@ internal sealed class ClickReporter(LogWriter log)
 
         if (outcome != "ignored")
         {
-            log.Write(Metrics(elapsed, failure?.ErrorType), LogJsonContext.Default.MetricsLine);
+            log.Write(Metrics(facts.Context, elapsed, failure?.ErrorType), LogJsonContext.Default.MetricsLine);
         }
     }
 
-    private MetricsLine Metrics(long elapsedMs, string? errorType)
+    private MetricsLine Metrics(InvocationContext context, long elapsedMs, string? errorType)
     {
         List<MetricDirective> directives =
         [
@@ -105,7 +105,9 @@ internal sealed class ClickReporter(LogWriter log)
         }
 
         var metadata = new MetricsMetadata(log.Time.GetUtcNow().ToUnixTimeMilliseconds(), directives);
-        return new MetricsLine(log.Timestamp(), LogLevel.Info, metadata, 1, elapsedMs, errorType is null ? null : 1, errorType);
+        var message = errorType is null ? "metrics: Presses, ElapsedMs" : "metrics: Presses, ElapsedMs, Failures";
+        return new MetricsLine(
+            log.Timestamp(), LogLevel.Info, message, context.RequestId, context.TraceId, metadata, 1, elapsedMs, errorType is null ? null : 1, errorType);
     }
 
     private long ElapsedMs(ClickFacts facts) => (long)log.Time.GetElapsedTime(facts.StartedAt).TotalMilliseconds;
