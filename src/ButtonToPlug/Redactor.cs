@@ -23,8 +23,6 @@ internal sealed class Redactor
             .OrderByDescending(s => s.Length)];
     }
 
-    public bool IsEmpty => this.secrets.Length == 0;
-
     public string Apply(string text)
     {
         foreach (var secret in this.secrets)
@@ -34,6 +32,4 @@ internal sealed class Redactor
 
         return text;
     }
-
-    public bool Reveals(string text) => this.secrets.Any(secret => text.Contains(secret, StringComparison.OrdinalIgnoreCase));
 }

@@ -37,7 +37,7 @@ internal sealed class LogWriter(TextWriter output, LogLevel threshold, TimeProvi
         if (log.Threshold > LogLevel.Info)
         {
             log.Write(LogLevel.Warn,
-                $"{LogThreshold.Variable} is {variable(LogThreshold.Variable)!.Trim().ToUpperInvariant()}: only failed clicks and clicks with warnings are logged, "
+                $"{LogThreshold.Variable} is {log.Threshold.ToString().ToUpperInvariant()}: only failed clicks and clicks with warnings are logged, "
                 + "and Lambda drops the INFO-level EMF lines as well, so the Presses, ElapsedMs and Failures metrics stop; set it to INFO to keep them");
         }
 
