@@ -73,5 +73,19 @@ internal static class PressCommand
                 _ => ExitCodes.Usage,
             };
         }
+        catch (Exception defect) when (defect is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Outside the function's own edge (printing the result, building the function): the same one line as an
+            // InternalError from inside it, never .NET's stack trace; with --log the trace goes to the log as one JSON line.
+            if (log)
+            {
+                Function.LogDefect(Console.Error, "buttontoplug press failed", defect);
+            }
+
+            await Console.Error.WriteLineAsync(
+                $"buttontoplug: {ErrorTypes.InternalError}: internal error ({defect.GetType().Name}) in buttontoplug press; "
+                + "run it again with --log for the stack trace, and please report it");
+            return ExitCodes.Unexpected;
+        }
     }
 }

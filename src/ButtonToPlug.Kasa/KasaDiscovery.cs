@@ -43,7 +43,7 @@ public static class KasaDiscovery
         }
         catch (SocketException e)
         {
-            throw new KasaUnreachableException(asked, $"cannot send the discovery datagram ({e.SocketErrorCode}: {e.Message})", requestSent: false, e);
+            throw new KasaUnreachableException(asked, $"cannot send the discovery datagram ({e.SocketErrorCode})", requestSent: false, e);
         }
 
         return await CollectAsync(socket, request, window, cancellationToken);

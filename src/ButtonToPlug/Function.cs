@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ButtonToPlug.Dedupe;
 using ButtonToPlug.Events;
+using ButtonToPlug.Logging;
 using ButtonToPlug.Plug;
 using ButtonToPlug.Reporting;
 using ButtonToPlug.Settings;
@@ -10,7 +11,7 @@ namespace ButtonToPlug;
 /// <summary>
 /// The function's one in-process entry: event bytes in, the result JSON of CONTRACTS.md section 4 out, or a
 /// <see cref="FunctionException"/> with its errorType. The Runtime API loop, the <c>press</c> command and the tests all call it.
-/// Build it once per process (<see cref="FromEnvironment()"/>): it holds the SSM client, the settings cache and the click table.
+/// Build it once per process (<see cref="FromEnvironment(TextWriter)"/>): it holds the SSM client, the settings cache and the click table.
 /// </summary>
 #pragma warning disable CA1716 // The name is the contract every helper builds on; no VB caller will ever load a Lambda function.
 public sealed class Function
@@ -21,34 +22,45 @@ public sealed class Function
     private readonly TimeProvider time;
     private readonly ClickClaims claims;
 
+    /// <summary>Log lines at the default threshold (INFO): tests and callers that bring their own writer.</summary>
     internal Function(ISettingsSource settings, TextWriter log, TimeProvider time, ClickClaims? claims = null)
+        : this(settings, new LogWriter(log, LogThreshold.Default, time), claims)
+    {
+    }
+
+    internal Function(ISettingsSource settings, LogWriter log, ClickClaims? claims = null)
     {
         this.settings = settings;
-        this.time = time;
-        this.reporter = new ClickReporter(log, time);
-        this.claims = claims ?? new ClickClaims(null, DynamoDbClientFactory.Create, time);
+        this.time = log.Time;
+        this.reporter = new ClickReporter(log);
+        this.claims = claims ?? new ClickClaims(null, DynamoDbClientFactory.Create, log.Time);
     }
 
     /// <summary>
-    /// The Lambda configuration: settings from SSM Parameter Store under <c>PARAMETER_PATH</c>, duplicate deliveries caught in
-    /// the DynamoDB table <c>CLICK_TABLE</c> (when set), log lines on stdout.
+    /// As Lambda runs it: settings from SSM Parameter Store under <c>PARAMETER_PATH</c>, duplicate deliveries caught in the
+    /// DynamoDB table <c>CLICK_TABLE</c> (when set), log lines (one per click, plus metrics) written to <paramref name="log"/>
+    /// at the <c>AWS_LAMBDA_LOG_LEVEL</c> threshold.
     /// </summary>
-    public static Function FromEnvironment() => FromEnvironment(Console.Out);
-
-    /// <summary>As <see cref="FromEnvironment()"/>, with the log lines (one per click, plus metrics) written to <paramref name="log"/>.</summary>
     /// <exception cref="FunctionException">ConfigurationError: <c>PARAMETER_PATH</c> or <c>PARAMETER_CACHE_SECONDS</c> is malformed.</exception>
-    public static Function FromEnvironment(TextWriter log) => FromOptions(FunctionOptions.Read(Environment.GetEnvironmentVariable), log);
+    public static Function FromEnvironment(TextWriter log) => FromEnvironment(ProcessLog(log));
 
-    internal static Function FromOptions(FunctionOptions options, TextWriter log)
+    internal static Function FromEnvironment(LogWriter log) => FromOptions(FunctionOptions.Read(Environment.GetEnvironmentVariable), log);
+
+    internal static Function FromOptions(FunctionOptions options, LogWriter log)
     {
         ArgumentNullException.ThrowIfNull(options);
         var source = new ParameterStoreSettings(SsmClientFactory.Create(), options.ParameterPath, options.CacheLifetime, TimeProvider.System);
-        return new Function(source, log, TimeProvider.System, new ClickClaims(options.ClickTable, DynamoDbClientFactory.Create, TimeProvider.System));
+        return new Function(source, log, new ClickClaims(options.ClickTable, DynamoDbClientFactory.Create, TimeProvider.System));
     }
 
     /// <summary>Settings from a local JSON file (keys are the parameter names under the path) instead of SSM: <c>press --settings</c>.</summary>
-    public static Function FromSettingsFile(string settingsFile, TextWriter log) =>
-        new(new LocalFileSettings(settingsFile), log, TimeProvider.System);
+    public static Function FromSettingsFile(string settingsFile, TextWriter log) => new(new LocalFileSettings(settingsFile), ProcessLog(log));
+
+    /// <summary>A defect outside <see cref="HandleAsync"/> (the <c>press</c> command's own), as one JSON line with its stack trace.</summary>
+    public static void LogDefect(TextWriter log, string message, Exception defect) =>
+        new LogWriter(log, LogLevel.Error, TimeProvider.System).WriteDefect(LogLevel.Error, message, defect, context: null, secrets: null);
+
+    private static LogWriter ProcessLog(TextWriter log) => LogWriter.FromEnvironment(log, Environment.GetEnvironmentVariable, TimeProvider.System);
 
     public async Task<byte[]> HandleAsync(ReadOnlyMemory<byte> eventJson, InvocationContext context, CancellationToken cancellationToken)
     {
@@ -80,19 +92,20 @@ public sealed class Function
         }
         catch (FunctionException failure)
         {
-            // Messages are built with SecureString values masked; this is the last check before one leaves the process.
-            // With secrets about, the inner exception goes too: the Kasa library's own messages name host:port unmasked,
-            // and nothing that prints the whole exception may show them.
-            var safe = facts.Settings is { Secrets: { IsEmpty: false } secrets } && (secrets.Reveals(failure.Message) || failure.InnerException is not null)
-                ? new FunctionException(failure.ErrorType, secrets.Apply(failure.Message))
-                : failure;
-            this.reporter.Failed(facts, safe);
-            if (ReferenceEquals(safe, failure))
-            {
-                throw;
-            }
-
-            throw safe;
+            // Messages are built from masked fields where they are made; nothing here searches them.
+            this.reporter.Failed(facts, failure);
+            throw;
+        }
+#pragma warning disable CA1031 // The edge of the function: a defect of ours becomes InternalError, logged, and the process serves on.
+        catch (Exception defect) when (defect is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            // The .NET message is foreign text that may quote a setting: it goes only to the log (masked), never to the caller.
+            var failure = new FunctionException(ErrorTypes.InternalError,
+                $"internal error ({defect.GetType().Name}): a defect of ButtonToPlug, not of the button, the settings or the plug; "
+                + $"the log line of request {facts.Context.RequestId} has the stack trace, please report it");
+            this.reporter.Failed(facts, failure, defect);
+            throw failure;
         }
     }
 }

@@ -1,6 +1,12 @@
 namespace ButtonToPlug;
 
-/// <summary>Masks SecureString values in any text about to be logged, returned or put in an error message.</summary>
+/// <summary>
+/// Masks SecureString values in text built from a setting (a validation problem quoting it, a Kasa message naming an
+/// outlet). Values are taken as stored and as they are used (trimmed; only the password is used as stored), and matched
+/// in any letter case: a host name is the same name
+/// whatever its case, and .NET and the plug may write it lower-cased. Whole fields (host, port, outlet) are masked by name
+/// in <see cref="Settings.PlugSettings"/>, not through here.
+/// </summary>
 internal sealed class Redactor
 {
     public const string Mask = "(SecureString)";
@@ -10,20 +16,20 @@ internal sealed class Redactor
     public Redactor(IEnumerable<string> secrets)
     {
         // Longest first, so a secret that contains another is masked whole.
-        this.secrets = [.. secrets.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
+        this.secrets = [.. secrets
+            .SelectMany(s => new[] { s, s.Trim() })
+            .Where(s => s.Trim().Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(s => s.Length)];
     }
-
-    public bool IsEmpty => this.secrets.Length == 0;
 
     public string Apply(string text)
     {
         foreach (var secret in this.secrets)
         {
-            text = text.Replace(secret, Mask, StringComparison.Ordinal);
+            text = text.Replace(secret, Mask, StringComparison.OrdinalIgnoreCase);
         }
 
         return text;
     }
-
-    public bool Reveals(string text) => this.secrets.Any(secret => text.Contains(secret, StringComparison.Ordinal));
 }

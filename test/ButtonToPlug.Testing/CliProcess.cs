@@ -17,7 +17,17 @@ public static class CliProcess
     public static async Task<CliResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        return await RunAsync(environment, stdoutFile: null, arguments);
+    }
+
+    /// <summary>As <see cref="RunAsync(string[])"/> with stdout sent to a file (such as <c>/dev/full</c>) by the shell, as a user's redirect does.</summary>
+    public static Task<CliResult> RunWithStdoutToAsync(string stdoutFile, params string[] arguments) =>
+        RunAsync(null, stdoutFile, arguments);
+
+    private static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string?>? environment, string? stdoutFile, string[] arguments)
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var start = new ProcessStartInfo(stdoutFile is null ? dotnet : "/bin/sh")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -25,6 +35,15 @@ public static class CliProcess
             StandardErrorEncoding = Encoding.UTF8,
             UseShellExecute = false,
         };
+        if (stdoutFile is not null)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("out=\"$1\"; shift; exec \"$@\" > \"$out\"");
+            start.ArgumentList.Add("sh");
+            start.ArgumentList.Add(stdoutFile);
+            start.ArgumentList.Add(dotnet);
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ButtonToPlug.Cli.dll"));
         foreach (var argument in arguments)
         {

@@ -63,7 +63,7 @@ internal sealed class KasaFallbackTransport : IKasaTransport
                     if (first is KasaProtocolException || second is KasaProtocolException)
                     {
                         throw new KasaProtocolException(
-                            Endpoint, $"this port speaks neither protocol. {Name(tried)}: {first.Message} {Name(this.current)}: {second.Message}", second);
+                            Endpoint, $"this port speaks neither protocol. {Name(tried)}: {first.Reason} {Name(this.current)}: {second.Reason}", second);
                     }
 
                     // Refused both times: the first protocol's own words (the one the port suggests) explain it best.

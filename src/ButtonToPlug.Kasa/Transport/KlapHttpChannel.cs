@@ -88,7 +88,7 @@ internal sealed class KlapHttpChannel : IDisposable
         catch (HttpRequestException exception) when (exception.HttpRequestError is HttpRequestError.InvalidResponse or HttpRequestError.HttpProtocolError)
         {
             var what = carriesCommand ? "the answer to a request is not valid HTTP" : "the answer is not HTTP, so this port does not speak KLAP";
-            throw new KasaProtocolException(Endpoint, $"{what} ({exception.Message})", exception);
+            throw new KasaProtocolException(Endpoint, $"{what} ({exception.HttpRequestError})", exception);
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError is HttpRequestError.ResponseEnded && !carriesCommand)
         {
@@ -108,7 +108,7 @@ internal sealed class KlapHttpChannel : IDisposable
                 _ => "the HTTP exchange failed",
             };
             throw new KasaUnreachableException(
-                Endpoint, $"{what} (POST /app/{PathOnly(relativePath)}: {exception.Message})", carriesCommand && content.WritingStarted, exception);
+                Endpoint, $"{what} (POST /app/{PathOnly(relativePath)}: {exception.HttpRequestError}{(exception.InnerException is SocketException { } socket ? $", {socket.SocketErrorCode}" : "")})", carriesCommand && content.WritingStarted, exception);
         }
     }
 

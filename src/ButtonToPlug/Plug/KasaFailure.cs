@@ -14,11 +14,11 @@ internal static class KasaFailure
         {
             KasaUnreachableException => (ErrorTypes.PlugUnreachable,
                 $"check that {settings.DisplayHost} is your router's current public name or address, that the router forwards "
-                + $"TCP port {settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask} to the plug's {PlugPort(settings)}, and that the plug is powered and on Wi-Fi"),
+                + $"TCP port {DisplayPort(settings)} to the plug's {PlugPort(settings)}, and that the plug is powered and on Wi-Fi"),
             KasaDeviceException => (ErrorTypes.PlugError,
                 "the plug refused the command; check the outlet setting and that the plug works in the Kasa or Tapo app"),
             KasaProtocolException => (ErrorTypes.ProtocolError,
-                $"check that port {settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask} is forwarded to the plug and not to another device; plugs with newer firmware "
+                $"check that port {DisplayPort(settings)} is forwarded to the plug and not to another device; plugs with newer firmware "
                 + "speak only the authenticated KLAP protocol on port 80 (set the protocol parameter to auto or klap)"),
             KasaOutletException => (ErrorTypes.ConfigurationError,
                 "fix the outlet parameter (a 0-based index or a full child id), or delete it to switch the whole device"),
@@ -27,8 +27,11 @@ internal static class KasaFailure
                 + "parameter (as a SecureString) to that account's e-mail and password"),
             _ => (ErrorTypes.ProtocolError, "unexpected plug failure"),
         };
-        return new FunctionException(errorType, settings.Secrets.Apply($"{settings.DisplayEndpoint}: {Detail(failure)}; {advice}"), failure);
+        // No inner exception: the library's words are in the message already, and its own message names the host unmasked.
+        return new FunctionException(errorType, $"{settings.DisplayEndpoint}: {Reason(failure, settings)}; {advice}");
     }
+
+    private static string DisplayPort(PlugSettings settings) => settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask;
 
     private static string PlugPort(PlugSettings settings) => settings.Protocol switch
     {
@@ -41,10 +44,9 @@ internal static class KasaFailure
         $"{settings.DisplayEndpoint}: the plug did not finish before the invocation's deadline; check the port-forward and "
         + "the plug's power, or lower the timeout parameter so a slow plug is reported sooner");
 
-    /// <summary>The library's message without its own "host:port: " prefix, which is replaced by the masked endpoint.</summary>
-    private static string Detail(KasaException failure)
-    {
-        var prefix = $"{failure.Endpoint}: ";
-        return failure.Message.StartsWith(prefix, StringComparison.Ordinal) ? failure.Message[prefix.Length..] : failure.Message;
-    }
+    /// <summary>
+    /// The library's words without its endpoint (the caller puts the masked one in front). They can quote the outlet
+    /// setting ("has no outlet 7"), so a SecureString outlet is masked in them.
+    /// </summary>
+    public static string Reason(KasaException failure, PlugSettings settings) => settings.Secrets.Apply(failure.Reason);
 }

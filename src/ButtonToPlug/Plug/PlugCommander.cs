@@ -33,7 +33,7 @@ internal static class PlugCommander
                 {
                     // Whether a second attempt could double the press is decided in PlugRetryRule, and only there.
                     var sent = failure is KasaUnreachableException { RequestSent: false } ? "before anything was sent" : "after the request went out";
-                    warnings.Add(settings.Secrets.Apply($"attempt {attempt} failed {sent} ({failure.Message}); {action} tried again"));
+                    warnings.Add($"attempt {attempt} failed {sent} ({settings.DisplayEndpoint}: {KasaFailure.Reason(failure, settings)}); {action} tried again");
                     await Task.Delay(PlugRetryRule.Pause, cancellationToken);
                 }
             }

@@ -1,11 +1,15 @@
+using ButtonToPlug.Logging;
+
 namespace ButtonToPlug.Reporting;
 
 /// <summary>
-/// The one structured log line per invocation. <see cref="Outcome"/> is <c>ok</c>, <c>ignored</c> or <c>failed</c>;
-/// SecureString values are masked before a line is built. <see cref="ClickKey"/> is what a duplicate delivery is recognised by.
+/// The one structured log line per invocation, in the envelope of every line (<see cref="LogWriter"/>).
+/// <see cref="Outcome"/> is <c>ok</c>, <c>ignored</c> or <c>failed</c>; SecureString fields are masked when the line is built.
+/// <see cref="ClickKey"/> is what a duplicate delivery is recognised by.
 /// </summary>
 internal sealed record ClickLogLine(
-    string Level,
+    string Timestamp,
+    LogLevel Level,
     string Message,
     string RequestId,
     string? TraceId,
@@ -25,4 +29,4 @@ internal sealed record ClickLogLine(
     long ElapsedMs,
     int? BatteryMv,
     bool? BatteryLow,
-    IReadOnlyList<string>? Warnings);
+    IReadOnlyList<string>? Warnings) : ILogRecord;

@@ -1,23 +1,16 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using ButtonToPlug.Events;
 using ButtonToPlug.Kasa;
+using ButtonToPlug.Logging;
 
 namespace ButtonToPlug.Reporting;
 
 /// <summary>
-/// Builds the result and writes, per invocation, one JSON log line and (for a click) one EMF metrics line to the output.
-/// Each line is a single <see cref="TextWriter.WriteLine(string)"/>, so lines of concurrent clicks never interleave.
+/// Builds the result and writes, per invocation, one JSON log line and (for a click) one EMF metrics line, through the
+/// process's <see cref="LogWriter"/>; a defect adds one line with its stack trace before them.
 /// </summary>
-internal sealed class ClickReporter(TextWriter output, TimeProvider time)
+internal sealed class ClickReporter(LogWriter log)
 {
     private const string Namespace = "ButtonToPlug";
-
-    // Log lines are read by people in CloudWatch, never embedded in HTML: keep ' < > readable instead of \u0027.
-    private static readonly LogJsonContext Json = new(new JsonSerializerOptions(LogJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
 
     public ClickResult Succeeded(ClickFacts facts, RelayChange change)
     {
@@ -28,7 +21,7 @@ internal sealed class ClickReporter(TextWriter output, TimeProvider time)
             action.ToString(),
             settings.DisplayHost,
             settings.DisplayPort,
-            settings.Outlet is { } outlet ? settings.Secrets.Apply(outlet.ToString()) : null,
+            settings.DisplayOutlet,
             change.WasOn is { } wasOn ? OnOff(wasOn) : null,
             OnOff(change.IsOn),
             action.SwitchBackAfter is { } after ? (int)after.TotalSeconds : null,
@@ -45,6 +38,13 @@ internal sealed class ClickReporter(TextWriter output, TimeProvider time)
     }
 
     public void Failed(ClickFacts facts, FunctionException failure) => Write(facts, "failed", failure.Message, failure, null);
+
+    /// <summary>A defect of ours: its stack trace on one line of its own, then the click line and metrics as for any failure.</summary>
+    public void Failed(ClickFacts facts, FunctionException failure, Exception defect)
+    {
+        log.WriteDefect(LogLevel.Error, failure.Message, defect, facts.Context, facts.Settings?.Secrets);
+        Failed(facts, failure);
+    }
 
     private void Write(ClickFacts facts, string outcome, string message, FunctionException? failure, ClickResult? result)
     {
@@ -64,7 +64,8 @@ internal sealed class ClickReporter(TextWriter output, TimeProvider time)
         }
 
         var line = new ClickLogLine(
-            Level: failure is not null ? "ERROR" : warnings.Count > 0 ? "WARN" : "INFO",
+            Timestamp: log.Timestamp(),
+            Level: failure is not null ? LogLevel.Error : warnings.Count > 0 ? LogLevel.Warn : LogLevel.Info,
             Message: message,
             RequestId: facts.Context.RequestId,
             TraceId: facts.Context.TraceId,
@@ -75,7 +76,7 @@ internal sealed class ClickReporter(TextWriter output, TimeProvider time)
             Action: facts.Action?.ToString(),
             Host: settings?.DisplayHost,
             Port: settings?.DisplayPort,
-            Outlet: result?.Outlet ?? (settings?.Outlet is { } outlet ? settings.Secrets.Apply(outlet.ToString()) : null),
+            Outlet: settings?.DisplayOutlet,
             Outcome: outcome,
             ErrorType: failure?.ErrorType,
             Before: result?.Before,
@@ -85,15 +86,15 @@ internal sealed class ClickReporter(TextWriter output, TimeProvider time)
             BatteryMv: battery?.Millivolts,
             BatteryLow: battery?.IsLow,
             Warnings: warnings.Count > 0 ? warnings : null);
-        output.WriteLine(JsonSerializer.Serialize(line, Json.ClickLogLine));
+        log.Write(line, LogJsonContext.Default.ClickLogLine);
 
         if (outcome != "ignored")
         {
-            output.WriteLine(JsonSerializer.Serialize(Metrics(elapsed, failure?.ErrorType), Json.MetricsLine));
+            log.Write(Metrics(facts.Context, elapsed, failure?.ErrorType), LogJsonContext.Default.MetricsLine);
         }
     }
 
-    private MetricsLine Metrics(long elapsedMs, string? errorType)
+    private MetricsLine Metrics(InvocationContext context, long elapsedMs, string? errorType)
     {
         List<MetricDirective> directives =
         [
@@ -104,11 +105,13 @@ internal sealed class ClickReporter(TextWriter output, TimeProvider time)
             directives.Add(new(Namespace, [["errorType"]], [new("Failures", "Count")]));
         }
 
-        var metadata = new MetricsMetadata(time.GetUtcNow().ToUnixTimeMilliseconds(), directives);
-        return new MetricsLine(metadata, 1, elapsedMs, errorType is null ? null : 1, errorType);
+        var metadata = new MetricsMetadata(log.Time.GetUtcNow().ToUnixTimeMilliseconds(), directives);
+        var message = errorType is null ? "metrics: Presses, ElapsedMs" : "metrics: Presses, ElapsedMs, Failures";
+        return new MetricsLine(
+            log.Timestamp(), LogLevel.Info, message, context.RequestId, context.TraceId, metadata, 1, elapsedMs, errorType is null ? null : 1, errorType);
     }
 
-    private long ElapsedMs(ClickFacts facts) => (long)time.GetElapsedTime(facts.StartedAt).TotalMilliseconds;
+    private long ElapsedMs(ClickFacts facts) => (long)log.Time.GetElapsedTime(facts.StartedAt).TotalMilliseconds;
 
     private static string OnOff(bool on) => on ? "on" : "off";
 

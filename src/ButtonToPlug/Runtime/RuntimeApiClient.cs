@@ -48,7 +48,6 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
                 requestId,
                 ParseDeadline(Header(headers, "Lambda-Runtime-Deadline-Ms")),
                 Header(headers, "Lambda-Runtime-Trace-Id"),
-                Header(headers, "Lambda-Runtime-Invoked-Function-Arn"),
                 body);
         }
         catch (HttpRequestException exception)

@@ -5,5 +5,4 @@ internal sealed record RuntimeInvocation(
     string RequestId,
     DateTimeOffset Deadline,
     string? TraceId,
-    string? InvokedFunctionArn,
     byte[] Event);

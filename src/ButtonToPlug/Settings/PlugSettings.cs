@@ -7,8 +7,9 @@ using ButtonToPlug.Kasa.Transport;
 namespace ButtonToPlug.Settings;
 
 /// <summary>
-/// Where the plug is and what each click does, validated. <see cref="Secrets"/> holds the values of SecureString
-/// parameters, which are masked wherever settings are shown.
+/// Where the plug is and what each click does, validated. <see cref="SecureNames"/> says which settings were SecureString
+/// parameters: those fields are shown masked whole (<see cref="DisplayHost"/>, <see cref="DisplayPort"/>,
+/// <see cref="DisplayOutlet"/>); <see cref="Secrets"/> masks their values in text that quotes them.
 /// </summary>
 internal sealed record PlugSettings(
     string Host,
@@ -33,6 +34,9 @@ internal sealed record PlugSettings(
     /// <summary>What the click's log line warns about the settings themselves, such as a key that is no setting.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The names (as in <see cref="SettingNames"/>) of the settings that came from SecureString parameters.</summary>
+    public IReadOnlySet<string> SecureNames { get; init; } = new HashSet<string>();
+
     public ClickAction ActionFor(ClickType click) => click switch
     {
         ClickType.Single => Single,
@@ -41,10 +45,21 @@ internal sealed record PlugSettings(
     };
 
     /// <summary>The host as it may be shown: masked when it came from a SecureString.</summary>
-    public string DisplayHost => Secrets.Apply(Host);
+    public string DisplayHost => SecureNames.Contains(SettingNames.Host) ? Redactor.Mask : Host;
 
     /// <summary>The port as it may be shown: null when it came from a SecureString.</summary>
-    public int? DisplayPort => Secrets.Reveals(Port.ToString(CultureInfo.InvariantCulture)) ? null : Port;
+    public int? DisplayPort => SecureNames.Contains(SettingNames.Port) ? null : Port;
 
-    public string DisplayEndpoint => Secrets.Apply(new KasaEndpoint(Host, Port).ToString());
+    /// <summary>The outlet as it may be shown: masked when it came from a SecureString, null for the whole device.</summary>
+    public string? DisplayOutlet => Outlet is null ? null : SecureNames.Contains(SettingNames.Outlet) ? Redactor.Mask : Outlet.ToString();
+
+    /// <summary>host:port as it may be shown, each part masked on its own.</summary>
+    public string DisplayEndpoint
+    {
+        get
+        {
+            var port = DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask;
+            return SecureNames.Contains(SettingNames.Host) || !Host.Contains(':', StringComparison.Ordinal) ? $"{DisplayHost}:{port}" : $"[{Host}]:{port}";
+        }
+    }
 }

@@ -51,6 +51,7 @@ internal static class SettingsValidator
             Protocol = protocol,
             Credentials = credentials,
             Warnings = unknown,
+            SecureNames = raw.SecureNames,
         };
     }
 

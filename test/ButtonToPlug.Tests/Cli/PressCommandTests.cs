@@ -79,6 +79,24 @@ public sealed class PressCommandTests(MotoFixture moto, PlugsFixture devices) : 
         Assert.True(JsonDocument.Parse(lines[1]).RootElement.TryGetProperty("_aws", out _));
     }
 
+    [Fact]
+    public async Task Press_WhenTheResultCannotBeWritten_IsOneInternalErrorLineAndExit1()
+    {
+        // A 1-Click health event succeeds without settings or a plug; stdout on a full disk makes printing it fail.
+        var healthEvent = Path.Combine(this.directory, "health.json");
+        await File.WriteAllTextAsync(healthEvent, """
+            {"deviceInfo":{"deviceId":"G030PM0123456789","type":"button","remainingLife":98.7},
+             "deviceEvent":{"deviceHealthMonitor":{"condition":"LOW_BATTERY"}},"placementInfo":{}}
+            """);
+
+        var (exit, _, stderr) = await CliProcess.RunWithStdoutToAsync("/dev/full", "press", healthEvent, "--settings", WriteSettings("{}"));
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("buttontoplug: InternalError: internal error (IOException)", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", line, StringComparison.Ordinal);
+    }
+
     private string WriteSettings(string json)
     {
         var file = Path.Combine(this.directory, $"{Guid.NewGuid():N}.json");

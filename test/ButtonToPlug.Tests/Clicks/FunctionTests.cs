@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using ButtonToPlug.Logging;
 using ButtonToPlug.Testing;
 using ButtonToPlug.Tests.Support;
 
@@ -295,7 +296,7 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
     }
 
     private Function CreateFunction() =>
-        Function.FromOptions(new FunctionOptions(this.path, TimeSpan.FromMinutes(5)), this.log.Writer);
+        Function.FromOptions(new FunctionOptions(this.path, TimeSpan.FromMinutes(5)), new LogWriter(this.log.Writer, LogLevel.Info, TimeProvider.System));
 
     private async Task<JsonElement> InvokeAsync(string eventJson) => await InvokeAsync(Encoding.UTF8.GetBytes(eventJson));
 

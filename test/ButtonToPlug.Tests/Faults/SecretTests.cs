@@ -12,6 +12,10 @@ namespace ButtonToPlug.Tests.Faults;
 [Collection(MotoTests.Name)]
 public sealed class SecretTests(MotoFixture fixture) : IDisposable
 {
+    private const string UnknownHost = "a name no DNS knows";
+
+    private const string BadOutlet = "an outlet the plug does not have";
+
     private static readonly TimeSpan Hang = TimeSpan.FromSeconds(30);
 
     private readonly string path = MotoFixture.NewPath();
@@ -98,6 +102,65 @@ public sealed class SecretTests(MotoFixture fixture) : IDisposable
         Assert.Equal(rightPassword, error is null);
         Assert.Equal(rightPassword, device.Plug.RelayOn);
         AssertNowhere(error, "s3cr3t");
+    }
+
+    /// <summary>Every way a click can fail at the plug, and the retry warning, over both transports.</summary>
+    public static TheoryData<string, string, string> FailurePaths => new()
+    {
+        { PlugFaults.NothingListening, "xor", "toggle" },
+        { PlugFaults.NothingListening, "klap", "toggle" },
+        { UnknownHost, "xor", "toggle" },
+        { UnknownHost, "klap", "toggle" },
+        { PlugFaults.AcceptThenSilence, "xor", "toggle" },
+        { PlugFaults.AcceptThenSilence, "klap", "toggle" },
+        { PlugFaults.CloseWithoutAnswer, "xor", "on" },
+        { BadOutlet, "xor", "on" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FailurePaths))]
+    public async Task SecureStringHost_InMixedCaseAndPadded_NeverShowsInAnyCase(string fault, string protocol, string action)
+    {
+        var host = fault == UnknownHost ? " No-Such-Plug.Invalid  " : "  LocalHost ";
+        var (port, peer) = fault switch
+        {
+            UnknownHost => (FreePort.Next(), null),
+            BadOutlet => StartWorkingPlug(),
+            _ => PlugFaults.Start(fault),
+        };
+        await using var running = peer;
+        await fixture.Server.PutSecureAsync($"{this.path}/{SettingNames.Host}", host);
+        await fixture.Server.PutAllAsync(this.path, new Dictionary<string, string>
+        {
+            [SettingNames.Port] = port.ToString(CultureInfo.InvariantCulture),
+            [SettingNames.Protocol] = protocol,
+            [SettingNames.Timeout] = "1",
+        });
+        if (fault == BadOutlet)
+        {
+            await fixture.Server.PutAsync($"{this.path}/{SettingNames.Outlet}", "3");
+        }
+
+        var error = await Assert.ThrowsAsync<FunctionException>(() => Click(action)).WaitAsync(Hang);
+
+        Assert.Contains(Redactor.Mask, error.Message, StringComparison.Ordinal);
+        var clickLine = Assert.Single(LogEnvelope.ParseAll(this.log.ToString()), line => line.TryGetProperty("outcome", out _));
+        Assert.Equal(Redactor.Mask, clickLine.GetProperty("host").GetString());
+        if (fault == PlugFaults.CloseWithoutAnswer)
+        {
+            Assert.Contains("attempt 1 failed", clickLine.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        foreach (var text in new[] { this.log.ToString(), error.Message, error.ToString() })
+        {
+            Assert.DoesNotContain(host.Trim(), text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    private static (int Port, IAsyncDisposable? Peer) StartWorkingPlug()
+    {
+        var plug = ScriptedPlug.Working();
+        return (plug.Port, plug);
     }
 
     private Task<byte[]> Click(string? action) =>

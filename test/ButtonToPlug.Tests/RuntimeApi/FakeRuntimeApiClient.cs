@@ -10,6 +10,7 @@ namespace ButtonToPlug.Tests.RuntimeApi;
 internal sealed class FakeRuntimeApiClient : IRuntimeApiClient
 {
     private readonly Queue<RuntimeInvocation> invocations = new();
+    private readonly TaskCompletionSource polled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public List<(string RequestId, byte[] Body)> Responses { get; } = [];
 
@@ -22,25 +23,38 @@ internal sealed class FakeRuntimeApiClient : IRuntimeApiClient
     /// <summary>Thrown by every post when set, to play a Runtime API that rejects them.</summary>
     public RuntimeApiException? PostFailure { get; set; }
 
+    /// <summary>When set, <c>next</c> on an empty queue waits until its token is cancelled, as a real long poll does, instead of answering 500.</summary>
+    public bool HoldWhenEmpty { get; set; }
+
+    /// <summary>Completes when <c>next</c> is waiting on an empty queue.</summary>
+    public Task Polled => this.polled.Task;
+
     public RuntimeInvocation Enqueue(string eventJson, string? traceId = null)
     {
         var invocation = new RuntimeInvocation(
             Guid.NewGuid().ToString(),
             DateTimeOffset.UtcNow.AddSeconds(30),
             traceId,
-            "arn:aws:lambda:us-east-1:123456789012:function:ButtonToPlug",
             System.Text.Encoding.UTF8.GetBytes(eventJson));
         this.invocations.Enqueue(invocation);
         return invocation;
     }
 
-    public Task<RuntimeInvocation> GetNextInvocationAsync(CancellationToken cancellationToken)
+    public async Task<RuntimeInvocation> GetNextInvocationAsync(CancellationToken cancellationToken)
     {
         NextCalls++;
-        return this.invocations.TryDequeue(out var invocation)
-            ? Task.FromResult(invocation)
-            : Task.FromException<RuntimeInvocation>(
-                new RuntimeApiException("invocation/next answered 500", HttpStatusCode.InternalServerError));
+        if (this.invocations.TryDequeue(out var invocation))
+        {
+            return invocation;
+        }
+
+        if (HoldWhenEmpty)
+        {
+            this.polled.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        throw new RuntimeApiException("invocation/next answered 500", HttpStatusCode.InternalServerError);
     }
 
     public Task PostResponseAsync(string requestId, ReadOnlyMemory<byte> response, CancellationToken cancellationToken) =>

@@ -28,7 +28,6 @@ public sealed class RuntimeApiClientTests : IAsyncLifetime
         Assert.Equal(requestId, invocation.RequestId);
         Assert.Equal("""{"clickType":"SINGLE"}""", Encoding.UTF8.GetString(invocation.Event));
         Assert.Equal("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1", invocation.TraceId);
-        Assert.Equal("arn:aws:lambda:us-east-1:123456789012:function:ButtonToPlug", invocation.InvokedFunctionArn);
         Assert.InRange(invocation.Deadline, before.AddSeconds(29), before.AddSeconds(31));
     }
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using ButtonToPlug.Logging;
 using ButtonToPlug.Runtime;
 
 namespace ButtonToPlug.Tests.RuntimeApi;
@@ -64,16 +66,71 @@ public sealed class RuntimeApiLoopTests : IDisposable
     [InlineData(typeof(OperationCanceledException))]
     public async Task Error_WhenHandlerFailsUnexpectedly_IsPostedAndTheNextInvocationIsServed(Type exceptionType)
     {
+        const string dotnetMessage = "the .NET message of the defect";
         var failing = this.api.Enqueue("""{"fail":true}""");
         var next = this.api.Enqueue("{}");
 
         await RunAsync((eventJson, _, _) => eventJson.Length > 2
-            ? throw (Exception)Activator.CreateInstance(exceptionType, "defect")!
+            ? throw (Exception)Activator.CreateInstance(exceptionType, dotnetMessage)!
             : Task.FromResult("ok"u8.ToArray()));
 
-        Assert.Equal((failing.RequestId, new RuntimeError("defect", exceptionType.Name)), Assert.Single(this.api.Errors));
+        var (requestId, error) = Assert.Single(this.api.Errors);
+        Assert.Equal((failing.RequestId, ErrorTypes.InternalError), (requestId, error.ErrorType));
+        Assert.DoesNotContain(dotnetMessage, error.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(next.RequestId, Assert.Single(this.api.Responses).RequestId);
-        Assert.Contains(exceptionType.FullName!, this.log.ToString(), StringComparison.Ordinal);
+        var line = Assert.Single(LogLines(), line => line.TryGetProperty("stackTrace", out _));
+        Assert.Equal(("ERROR", failing.RequestId), (line.GetProperty("level").GetString(), line.GetProperty("requestId").GetString()));
+        Assert.Equal((exceptionType.FullName, dotnetMessage), (line.GetProperty("errorType").GetString(), line.GetProperty("errorMessage").GetString()));
+        Assert.NotEmpty(line.GetProperty("stackTrace").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Init_WhenBuildingTheFunctionHitsADefect_PostsInternalErrorAndLogsOneFatalLine()
+    {
+        var exit = await new RuntimeLoop(this.api, Log()).RunAsync(
+            () => throw new InvalidOperationException("the SSM client cannot be built"), CancellationToken.None);
+
+        Assert.Equal(ExitCodes.InitFailed, exit);
+        Assert.Equal(ErrorTypes.InternalError, Assert.Single(this.api.InitErrors).ErrorType);
+        var line = Assert.Single(LogLines());
+        Assert.Equal(("FATAL", typeof(InvalidOperationException).FullName), (line.GetProperty("level").GetString(), line.GetProperty("errorType").GetString()));
+    }
+
+    [Fact]
+    public async Task Stop_DuringAnInvocation_LetsItFinishAndPostThenExits()
+    {
+        var invocation = this.api.Enqueue("{}");
+        this.api.Enqueue("{}");
+        using var stopping = new CancellationTokenSource();
+
+        var exit = await new RuntimeLoop(this.api, Log()).RunAsync(
+            () => async (_, _, cancellationToken) =>
+            {
+                await stopping.CancelAsync();
+                await Task.Yield();
+                Assert.False(cancellationToken.IsCancellationRequested);
+                return "done"u8.ToArray();
+            },
+            stopping.Token);
+
+        Assert.Equal(ExitCodes.Stopped, exit);
+        Assert.Equal(invocation.RequestId, Assert.Single(this.api.Responses).RequestId);
+        Assert.Equal(1, this.api.NextCalls);
+        Assert.Equal("INFO", Assert.Single(LogLines()).GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public async Task Stop_WhileWaitingForTheNextEvent_ExitsAtOnce()
+    {
+        this.api.HoldWhenEmpty = true;
+        using var stopping = new CancellationTokenSource();
+
+        var run = new RuntimeLoop(this.api, Log()).RunAsync(() => (_, _, _) => Task.FromResult(Array.Empty<byte>()), stopping.Token);
+        await this.api.Polled.WaitAsync(TimeSpan.FromSeconds(30));
+        await stopping.CancelAsync();
+
+        Assert.Equal(ExitCodes.Stopped, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Empty(this.api.Responses);
     }
 
     [Fact]
@@ -100,7 +157,7 @@ public sealed class RuntimeApiLoopTests : IDisposable
     {
         this.api.Enqueue("{}");
 
-        var exit = await new RuntimeLoop(this.api, this.log).RunAsync(
+        var exit = await new RuntimeLoop(this.api, Log()).RunAsync(
             () => throw new FunctionException("ConfigurationError", "PARAMETER_CACHE_SECONDS is not a number"),
             CancellationToken.None);
 
@@ -150,5 +207,10 @@ public sealed class RuntimeApiLoopTests : IDisposable
     }
 
     private Task<int> RunAsync(InvocationHandler handler) =>
-        new RuntimeLoop(this.api, this.log).RunAsync(() => handler, CancellationToken.None);
+        new RuntimeLoop(this.api, Log()).RunAsync(() => handler, CancellationToken.None);
+
+    private LogWriter Log() => new(this.log, LogLevel.Info, TimeProvider.System);
+
+    private IEnumerable<JsonElement> LogLines() =>
+        this.log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.Clone());
 }

@@ -65,7 +65,7 @@ public sealed class KlapSettingsValidatorTests
         var settings = SettingsValidator.Validate(Raw([], ("host", "h"), ("username", "me@example.com"), ("password", "hunter22")), Ssm);
 
         Assert.Equal("hunter22", settings.Credentials!.Password);
-        Assert.True(settings.Secrets.Reveals("the password is hunter22"));
+        Assert.Equal($"the password is {Redactor.Mask}", settings.Secrets.Apply("the password is Hunter22"));
     }
 
     [Theory]
