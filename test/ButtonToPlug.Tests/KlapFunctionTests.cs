@@ -93,7 +93,7 @@ public sealed class KlapFunctionTests(MotoFixture fixture) : IAsyncLifetime, IDi
 
         Assert.Equal(ErrorTypes.ConfigurationError, error.ErrorType);
         Assert.Contains($"{this.path}/protocol", error.Message, StringComparison.Ordinal);
-        Assert.Contains("xor, klap or auto", error.Message, StringComparison.Ordinal);
+        Assert.Contains("auto, xor, klap or aes", error.Message, StringComparison.Ordinal);
     }
 
     private async Task SeedAsync(string protocol, string username, string password)

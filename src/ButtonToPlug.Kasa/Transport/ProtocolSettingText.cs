@@ -3,7 +3,7 @@ namespace ButtonToPlug.Kasa.Transport;
 /// <summary>The settings and command-line spelling of <see cref="ProtocolSetting"/>.</summary>
 public static class ProtocolSettingText
 {
-    public const string Choices = "xor, klap or auto";
+    public const string Choices = "auto, xor, klap or aes";
 
     public static bool TryParse(string? text, out ProtocolSetting protocol)
     {
@@ -14,6 +14,9 @@ public static class ProtocolSettingText
                 return true;
             case "KLAP":
                 protocol = ProtocolSetting.Klap;
+                return true;
+            case "AES":
+                protocol = ProtocolSetting.Aes;
                 return true;
             case "AUTO":
                 protocol = ProtocolSetting.Auto;
@@ -28,6 +31,19 @@ public static class ProtocolSettingText
     {
         ProtocolSetting.Xor => "xor",
         ProtocolSetting.Klap => "klap",
+        ProtocolSetting.Aes => "aes",
         _ => "auto",
     };
+
+    /// <summary>The transport's name in messages: XOR, KLAP or AES.</summary>
+    public static string TransportName(this ProtocolSetting protocol) => protocol switch
+    {
+        ProtocolSetting.Xor => "XOR",
+        ProtocolSetting.Klap => "KLAP",
+        ProtocolSetting.Aes => "AES",
+        _ => "auto",
+    };
+
+    /// <summary>True for the settings whose plugs listen on port 80 (KLAP and AES over HTTP).</summary>
+    public static bool UsesHttp(this ProtocolSetting protocol) => protocol is ProtocolSetting.Klap or ProtocolSetting.Aes;
 }

@@ -18,6 +18,8 @@ public sealed class KlapSettingsValidatorTests
     [InlineData("xor", null, ProtocolSetting.Xor, 9999)]
     [InlineData("klap", null, ProtocolSetting.Klap, 80)]
     [InlineData(" KLAP ", "8080", ProtocolSetting.Klap, 8080)]
+    [InlineData("aes", null, ProtocolSetting.Aes, 80)]
+    [InlineData("AES", "10080", ProtocolSetting.Aes, 10080)]
     [InlineData("auto", "80", ProtocolSetting.Auto, 80)]
     public void Validate_Protocol_PicksTheTransportAndItsDefaultPort(string? protocol, string? port, ProtocolSetting expected, int expectedPort)
     {
@@ -45,7 +47,7 @@ public sealed class KlapSettingsValidatorTests
         var error = Assert.Throws<FunctionException>(() => SettingsValidator.Validate(Raw([], ("host", "h"), ("protocol", "tapo")), Ssm));
 
         Assert.Equal(ErrorTypes.ConfigurationError, error.ErrorType);
-        Assert.Contains("/ButtonToPlug/protocol 'tapo' is not xor, klap or auto", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/ButtonToPlug/protocol 'tapo' is not auto, xor, klap or aes", error.Message, StringComparison.Ordinal);
         Assert.Contains("put-parameter --overwrite --name /ButtonToPlug/protocol", error.Message, StringComparison.Ordinal);
     }
 
