@@ -11,8 +11,10 @@ namespace ButtonToPlug.Kasa.Transport;
 /// plug has moved to another one before anything could have been carried out.
 /// </summary>
 /// <remarks>
-/// A request is never resent here: the probes are reads and handshakes, and the caller's request goes out once, on the
-/// settled transport. Retrying a failed request is <c>PlugRetryRule</c>'s decision alone.
+/// The probes are reads and handshakes; the caller's request goes out on the settled transport. It goes out a second time
+/// in one case only: its first exchange on a remembered transport failed in a way that proves it was not carried out (see
+/// <see cref="NothingCarriedOut"/>), and then on the newly found transport. Any other failure passes through untouched:
+/// whether a failed request runs again is <c>PlugRetryRule</c>'s decision alone.
 /// </remarks>
 internal sealed class KasaAutoTransport : IKasaTransport
 {
