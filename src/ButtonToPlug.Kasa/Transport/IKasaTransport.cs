@@ -2,7 +2,7 @@ namespace ButtonToPlug.Kasa.Transport;
 
 /// <summary>
 /// One channel to one device. The command layer hands it a JSON request as UTF-8 and gets the device's JSON answer back;
-/// it never learns whether the legacy XOR/TCP protocol or KLAP over HTTP carried the bytes.
+/// it never learns whether the legacy XOR/TCP protocol, KLAP over HTTP or AES over HTTP carried the bytes.
 /// </summary>
 /// <remarks>
 /// A transport classifies its failures into <see cref="KasaException"/> subclasses; it never retries on its own.
