@@ -64,6 +64,9 @@ public sealed class AesDeviceEmulator : IAsyncDisposable
     /// <summary>When set, the connection is closed 1 to 20 ms after every answer without saying so (the P100 is reported to).</summary>
     public bool CloseAfterEveryAnswer { get; set; }
 
+    /// <summary>When set, requests after login are carried out, but their answer is not base64 (a garbled reply).</summary>
+    public bool GarbleAnswers { get; set; }
+
     /// <summary>When set, requests after login are read but never answered (a plug that hangs after the request reached it).</summary>
     public bool StallRequests { get; set; }
 
@@ -218,6 +221,10 @@ public sealed class AesDeviceEmulator : IAsyncDisposable
         else
         {
             answer = Device(plaintext);
+            if (GarbleAnswers)
+            {
+                return Envelope("response", "%%% not base64 %%%");
+            }
         }
 
         return Envelope("response", session.Encrypt(answer));

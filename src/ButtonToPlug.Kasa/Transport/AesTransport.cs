@@ -36,6 +36,9 @@ public sealed class AesTransport : IKasaTransport
     /// <summary>The credential set the open session logged in with, or null before the first login.</summary>
     internal string? AcceptedCredentials => this.session?.AcceptedWith;
 
+    /// <summary>True once a login has succeeded: the port speaks AES, and later failures are about the plug, not the transport.</summary>
+    internal bool HasLoggedIn { get; private set; }
+
     public async Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
     {
         await this.oneAtATime.WaitAsync(cancellationToken);
@@ -92,6 +95,7 @@ public sealed class AesTransport : IKasaTransport
         // Made only when a handshake is due, and kept for this transport's later handshakes.
         this.keys ??= RSA.Create(RsaKeyBits);
         this.session = await AesHandshake.OpenAsync(this.channel, this.keys, this.candidates, cancellationToken);
+        HasLoggedIn = true;
         return this.session;
     }
 

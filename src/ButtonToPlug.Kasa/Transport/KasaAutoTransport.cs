@@ -216,7 +216,7 @@ internal sealed class KasaAutoTransport : IKasaTransport
     private static bool NothingCarriedOut(IKasaTransport transport, KasaException failure) => failure is KasaProtocolException && transport switch
     {
         KlapTransport klap => !klap.HasAuthenticated,
-        AesTransport aes => aes.AcceptedCredentials is null,
+        AesTransport aes => !aes.HasLoggedIn,
         _ => true,
     };
 

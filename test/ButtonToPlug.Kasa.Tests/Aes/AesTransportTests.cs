@@ -134,6 +134,23 @@ public sealed class AesTransportTests
     }
 
     [Fact]
+    public async Task Send_WhenTheAnswerDoesNotDecrypt_IsAProtocolErrorThatSaysThePlugMayHaveActed()
+    {
+        var plug = new AesInnerDevice();
+        await using var device = await AesDeviceEmulator.StartAsync(new AesDeviceOptions(), plug, CancellationToken.None);
+        device.GarbleAnswers = true;
+        await using var transport = new AesTransport(device.Endpoint(), null, Timeout);
+
+        var error = await Assert.ThrowsAsync<KasaProtocolException>(() => transport.SendAsync(SwitchOn, CancellationToken.None));
+
+        Assert.Contains("the plug may have acted on it", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, plug.Switches);
+
+        // What auto relies on to never send such a request again on another transport.
+        Assert.True(transport.HasLoggedIn);
+    }
+
+    [Fact]
     public async Task Send_WhenThePlugNeverAnswersTheRequest_IsUnreachableAfterTheRequestWentOut()
     {
         var plug = new AesInnerDevice();
