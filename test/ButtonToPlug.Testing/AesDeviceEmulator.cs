@@ -162,8 +162,9 @@ public sealed class AesDeviceEmulator : IAsyncDisposable
             // After the answer has gone out, so no "Connection: close" header warns the client, and 1 to 20 ms late, as reported
             // for real firmware: over the internet the plug's FIN then arrives after the client may have picked the connection again.
             await context.Response.CompleteAsync();
-            var connection = context.Features.Get<IConnectionLifetimeFeature>();
-            _ = Task.Delay(RandomNumberGenerator.GetInt32(1, 21)).ContinueWith(_ => connection?.Abort(), TaskScheduler.Default);
+            // A graceful close (FIN), as the firmware does: a reset would also throw away an answer the client has not read yet.
+            var connection = context.Features.Get<IConnectionLifetimeNotificationFeature>();
+            _ = Task.Delay(RandomNumberGenerator.GetInt32(1, 21)).ContinueWith(_ => connection?.RequestClose(), TaskScheduler.Default);
         }
     }
 
