@@ -4,7 +4,7 @@ using ButtonToPlug.Kasa.Transport;
 
 namespace ButtonToPlug.Cli;
 
-/// <summary>`buttontoplug plug info|on|off|toggle`: one plug, directly, over XOR or KLAP.</summary>
+/// <summary>`buttontoplug plug info|on|off|toggle`: one plug, directly, over XOR, KLAP or AES.</summary>
 internal static class PlugCommand
 {
     public static Command Create()

@@ -54,8 +54,8 @@ internal sealed class PlugOptions
     {
         HelpName = ProtocolSettingText.Choices,
         // No DefaultValueFactory: help would print the enum's own spelling; absent is Auto, the enum's first value.
-        Description = "xor (legacy firmware, port 9999), klap (newer firmware, port 80; the default port then) or auto: "
-            + "what the port suggests first, then the other once. [default: auto]",
+        Description = "xor (legacy firmware, port 9999), klap (newer Kasa and Tapo firmware, port 80), aes (older Tapo firmware, "
+            + "port 80; 80 is then the default port) or auto: probe the port with all three at once and use the one that answers. [default: auto]",
         CustomParser = result =>
         {
             var text = OptionValues.Text(result);
@@ -72,15 +72,15 @@ internal sealed class PlugOptions
 
     public Option<string> Username { get; } = new("--username")
     {
-        Description = "KLAP plugs: the e-mail of the TP-Link account the plug is bound to (with --password-env). "
-            + "Without both, the TP-Link default and blank credentials are tried.",
+        Description = "KLAP and AES plugs: the e-mail of the TP-Link account the plug is bound to (with --password-env). "
+            + "Without both, TP-Link's default and blank credentials are tried.",
         CustomParser = result => OptionValues.NotBlank(result, "the TP-Link account's e-mail address"),
         Recursive = true,
     };
 
     public Option<string> PasswordEnv { get; } = new("--password-env")
     {
-        Description = "KLAP plugs: the NAME of an environment variable that holds the account password. "
+        Description = "KLAP and AES plugs: the NAME of an environment variable that holds the account password. "
             + "The password itself is never taken on the command line, where the process list and shell history would show it.",
         HelpName = "VAR",
         CustomParser = result => OptionValues.NotBlank(result, "the name of the environment variable that holds the password"),
@@ -101,10 +101,10 @@ internal sealed class PlugOptions
             : null;
 
     /// <summary>
-    /// The port given, or the protocol's own: 80 for KLAP, 9999 otherwise.
+    /// The port given, or the protocol's own: 80 for KLAP and AES, 9999 otherwise.
     /// </summary>
     public int PortFor(ParseResult parsed) =>
-        parsed.GetResult(Port) is null or { Implicit: true } && parsed.GetValue(Protocol) == ProtocolSetting.Klap
+        parsed.GetResult(Port) is null or { Implicit: true } && parsed.GetValue(Protocol).UsesHttp()
             ? KlapTransport.DefaultPort
             : parsed.GetValue(Port);
 
@@ -119,7 +119,7 @@ internal sealed class PlugOptions
         var variable = result.GetResult(PasswordEnv);
         if ((username is null) != (variable is null))
         {
-            result.AddError("--username and --password-env go together: give both for a KLAP plug bound to an account, or neither");
+            result.AddError("--username and --password-env go together: give both for a KLAP or AES plug bound to an account, or neither");
         }
         else if (variable is { Tokens: [{ Value: { Length: > 0 } name }] } && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name)))
         {

@@ -7,7 +7,8 @@ namespace ButtonToPlug.Cli.Tests;
 
 /// <summary>
 /// A fake plug on 127.0.0.1 that answers every request with the same bytes, for the error exit codes the simulator
-/// cannot produce. Framing is written out here on purpose, independent of the library under test.
+/// cannot produce. Framing is written out here on purpose, independent of the library under test. It serves one
+/// connection at a time and one request per connection, so the tests that use it name the XOR protocol.
 /// </summary>
 internal sealed class CannedPlug : IAsyncDisposable
 {

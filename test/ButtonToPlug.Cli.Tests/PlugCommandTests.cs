@@ -129,7 +129,7 @@ public sealed class PlugCommandTests
     {
         await using var plug = CannedPlug.AnsweringJson("""{"system":{"get_sysinfo":{"err_code":-3,"err_msg":"invalid argument"}}}""");
 
-        var result = await CliProcess.RunAsync("plug", "info", "--host", "127.0.0.1", "--port", plug.Port.ToString(CultureInfo.InvariantCulture));
+        var result = await CliProcess.RunAsync("plug", "info", "--host", "127.0.0.1", "--port", plug.Port.ToString(CultureInfo.InvariantCulture), "--protocol", "xor");
 
         Assert.Equal(4, result.ExitCode);
         Assert.Contains("err_code -3 (invalid argument)", result.Stderr, StringComparison.Ordinal);
@@ -140,7 +140,7 @@ public sealed class PlugCommandTests
     {
         await using var plug = CannedPlug.AnsweringBytes([0, 0, 0, 4, 1, 2, 3, 4]);
 
-        var result = await CliProcess.RunAsync("plug", "info", "--host", "127.0.0.1", "--port", plug.Port.ToString(CultureInfo.InvariantCulture));
+        var result = await CliProcess.RunAsync("plug", "info", "--host", "127.0.0.1", "--port", plug.Port.ToString(CultureInfo.InvariantCulture), "--protocol", "xor");
 
         Assert.Equal(5, result.ExitCode);
         Assert.StartsWith("buttontoplug: protocol error: ", result.Stderr, StringComparison.Ordinal);

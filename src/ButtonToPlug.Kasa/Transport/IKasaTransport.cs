@@ -2,7 +2,8 @@ namespace ButtonToPlug.Kasa.Transport;
 
 /// <summary>
 /// One channel to one device. The command layer hands it a JSON request as UTF-8 and gets the device's JSON answer back;
-/// it never learns which transport carried the bytes, nor (apart from <see cref="Dialect"/>) which dialect they hold.
+/// it never learns which transport (XOR/TCP, KLAP/HTTP or AES/HTTP) carried the bytes, nor (apart from <see cref="Dialect"/>)
+/// which dialect they hold.
 /// </summary>
 /// <remarks>
 /// A transport classifies its failures into <see cref="KasaException"/> subclasses; it never retries on its own.

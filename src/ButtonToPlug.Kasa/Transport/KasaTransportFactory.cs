@@ -1,15 +1,12 @@
-using System.Collections.Concurrent;
-
 namespace ButtonToPlug.Kasa.Transport;
 
 /// <summary>
-/// Builds the transport for a plug from the configured protocol. For <see cref="ProtocolSetting.Auto"/> it remembers, per endpoint,
-/// which protocol last worked — a deliberate cache that lives as long as the factory (the warm function holds one), so a
-/// plug that answered KLAP yesterday is not first asked over XOR today.
+/// Builds the transport for a plug from the protocol setting. For <see cref="ProtocolSetting.Auto"/> it remembers, per endpoint,
+/// which transport answered (<see cref="ProtocolMemory"/>, living as long as the factory), so only the first click probes.
 /// </summary>
 public sealed class KasaTransportFactory
 {
-    private readonly ConcurrentDictionary<KasaEndpoint, ProtocolSetting> worked = new();
+    private readonly ProtocolMemory memory = new();
 
     public IKasaTransport Create(KasaEndpoint endpoint, ProtocolSetting protocol, KasaCredentials? credentials, TimeSpan timeout)
     {
@@ -18,17 +15,19 @@ public sealed class KasaTransportFactory
         {
             ProtocolSetting.Xor => new XorTcpTransport(endpoint, timeout),
             ProtocolSetting.Klap => new KlapTransport(endpoint, credentials, timeout),
-            _ => new KasaFallbackTransport(
-                endpoint,
-                FirstChoice(endpoint),
-                chosen => chosen == ProtocolSetting.Klap ? new KlapTransport(endpoint, credentials, timeout) : new XorTcpTransport(endpoint, timeout),
-                worked => this.worked[endpoint] = worked),
+            ProtocolSetting.Aes => new AesTransport(endpoint, credentials, timeout),
+            _ => new KasaAutoTransport(
+                endpoint, ProbeOrder(endpoint, credentials), chosen => Create(endpoint, chosen, credentials, timeout), this.memory),
         };
     }
 
-    /// <summary>What <see cref="ProtocolSetting.Auto"/> tries first: what worked last time, else what the port suggests.</summary>
-    internal ProtocolSetting FirstChoice(KasaEndpoint endpoint) =>
-        this.worked.TryGetValue(endpoint, out var worked) ? worked
-        : endpoint.Port == KlapTransport.DefaultPort ? ProtocolSetting.Klap
-        : ProtocolSetting.Xor;
+    /// <summary>
+    /// What <see cref="ProtocolSetting.Auto"/> tries: the transport that answered last time alone; else all three at once, started
+    /// in this order, which also orders a failure's explanation. Configured credentials mean an HTTP plug (KLAP, then AES);
+    /// without them port 9999 suggests XOR.
+    /// </summary>
+    internal IReadOnlyList<ProtocolSetting> ProbeOrder(KasaEndpoint endpoint, KasaCredentials? credentials) =>
+        this.memory.TryRecall(endpoint, out var answered) ? [answered]
+        : credentials is null && endpoint.Port == KasaEndpoint.LegacyPort ? [ProtocolSetting.Xor, ProtocolSetting.Klap, ProtocolSetting.Aes]
+        : [ProtocolSetting.Klap, ProtocolSetting.Aes, ProtocolSetting.Xor];
 }

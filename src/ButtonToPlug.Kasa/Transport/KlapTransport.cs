@@ -76,6 +76,23 @@ public sealed class KlapTransport : IKasaTransport
         }
     }
 
+    /// <summary>Opens a session unless one is open: the handshake proves the port speaks KLAP and switches nothing.</summary>
+    internal async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        await this.oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            if (this.session is null)
+            {
+                await OpenSessionAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            this.oneAtATime.Release();
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         ForgetSession();

@@ -19,11 +19,11 @@ internal static class KasaFailure
                 "the plug refused the command; check the outlet setting and that the plug works in the Kasa or Tapo app"),
             KasaProtocolException => (ErrorTypes.ProtocolError,
                 $"check that port {DisplayPort(settings)} is forwarded to the plug and not to another device; plugs with newer firmware "
-                + "speak only the authenticated KLAP protocol on port 80 (set the protocol parameter to auto or klap)"),
+                + "speak only the authenticated KLAP or AES protocol on port 80 (set the protocol parameter to auto, klap or aes)"),
             KasaOutletException => (ErrorTypes.ConfigurationError,
                 "fix the outlet parameter (a 0-based index or a full child id), or delete it to switch the whole device"),
             KasaAuthenticationException => (ErrorTypes.ConfigurationError,
-                "the plug speaks KLAP and wants the TP-Link account it is bound to: set the username parameter and the password "
+                "the plug speaks KLAP or AES and wants the TP-Link account it is bound to: set the username parameter and the password "
                 + "parameter (as a SecureString) to that account's e-mail and password"),
             _ => (ErrorTypes.ProtocolError, "unexpected plug failure"),
         };
@@ -35,9 +35,9 @@ internal static class KasaFailure
 
     private static string PlugPort(PlugSettings settings) => settings.Protocol switch
     {
-        ProtocolSetting.Klap => $"port {KlapTransport.DefaultPort}",
+        ProtocolSetting.Klap or ProtocolSetting.Aes => $"port {KlapTransport.DefaultPort}",
         ProtocolSetting.Xor => $"port {KasaEndpoint.LegacyPort}",
-        _ => $"port {KasaEndpoint.LegacyPort} (port {KlapTransport.DefaultPort} for plugs on KLAP firmware)",
+        _ => $"port {KasaEndpoint.LegacyPort} (port {KlapTransport.DefaultPort} for plugs on KLAP or AES firmware)",
     };
 
     public static FunctionException DeadlineReached(PlugSettings settings) => new(ErrorTypes.PlugUnreachable,

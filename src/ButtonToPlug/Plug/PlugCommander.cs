@@ -8,7 +8,7 @@ namespace ButtonToPlug.Plug;
 /// <summary>Runs one click's action on the plug the settings name, over a fresh connection, and reports the relay change.</summary>
 internal static class PlugCommander
 {
-    // A deliberate cache for the warm function: with protocol auto it remembers per endpoint whether XOR or KLAP answered.
+    // A deliberate cache for the warm function: with protocol auto it remembers per endpoint which transport (XOR, KLAP, AES) answered.
     private static readonly KasaTransportFactory Transports = new();
 
     // A deliberate cache for the warm function too: per endpoint the dialect (IOT or SMART) that answered, and the full child id

@@ -29,7 +29,7 @@ internal static class SettingsValidator
         var protocol = Read(raw, origin, problems, SettingNames.Protocol, ProtocolSetting.Auto, "auto", ProtocolSettingText.Choices, ProtocolSettingText.TryParse);
         var host = ReadHost(raw, origin, problems);
         var port = Read(
-            raw, origin, problems, SettingNames.Port, protocol == ProtocolSetting.Klap ? KlapTransport.DefaultPort : PlugSettings.DefaultPort,
+            raw, origin, problems, SettingNames.Port, protocol.UsesHttp() ? KlapTransport.DefaultPort : PlugSettings.DefaultPort,
             "9999", "a TCP port from 1 to 65535", TryParsePort);
         var outlet = Read<PlugOutlet?>(raw, origin, problems, SettingNames.Outlet, null, "0", "a 0-based outlet index or a full child id", TryParseOutlet);
         var single = ReadAction(raw, origin, problems, SettingNames.Single, ClickAction.Toggle);
@@ -67,7 +67,7 @@ internal static class SettingsValidator
             .Select(key => $"{origin.Name(key)} is not a setting and is ignored: the known ones are {string.Join(", ", SettingNames.All)}"),
     ];
 
-    /// <summary>The TP-Link account for KLAP plugs: both parameters or neither (then the default and blank credentials are tried).</summary>
+    /// <summary>The TP-Link account for KLAP and AES plugs: both parameters or neither (then the default and blank credentials are tried).</summary>
     private static KasaCredentials? ReadCredentials(RawSettings raw, ISettingsOrigin origin, List<string> problems)
     {
         var hasUser = raw.Values.TryGetValue(SettingNames.Username, out var username);
@@ -81,8 +81,8 @@ internal static class SettingsValidator
         if (hasUser || hasPassword)
         {
             problems.Add($"{origin.Name(hasUser ? SettingNames.Username : SettingNames.Password)} is set but "
-                + $"{origin.Name(hasUser ? SettingNames.Password : SettingNames.Username)} is not: a KLAP plug needs the TP-Link account "
-                + "e-mail and password together (the password as a SecureString), or neither to try the TP-Link default and blank credentials");
+                + $"{origin.Name(hasUser ? SettingNames.Password : SettingNames.Username)} is not: a KLAP or AES plug needs the TP-Link account "
+                + "e-mail and password together (the password as a SecureString), or neither to try TP-Link's default and blank credentials");
         }
 
         return null;

@@ -18,6 +18,10 @@ internal sealed class StubSettings(PlugSettings settings) : ISettingsSource
     }
 
     /// <summary>Settings for a plug on loopback with a short plug timeout; <paramref name="more"/> adds or replaces values.</summary>
+    /// <remarks>
+    /// The protocol is <c>xor</c>: these faults are an XOR plug's, scripted per connection, and <c>auto</c> would spend the
+    /// script on its probe read. How <c>auto</c> settles on a port is tested on its own (AutoTransportTests, AesFunctionTests).
+    /// </remarks>
     public static PlugSettings For(int port, string timeoutSeconds = "2", params (string Key, string Value)[] more)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -25,6 +29,7 @@ internal sealed class StubSettings(PlugSettings settings) : ISettingsSource
             [SettingNames.Host] = ScriptedPlug.Host,
             [SettingNames.Port] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [SettingNames.Timeout] = timeoutSeconds,
+            [SettingNames.Protocol] = "xor",
         };
         foreach (var (key, value) in more)
         {

@@ -18,6 +18,8 @@ public sealed class KlapSettingsValidatorTests
     [InlineData("xor", null, ProtocolSetting.Xor, 9999)]
     [InlineData("klap", null, ProtocolSetting.Klap, 80)]
     [InlineData(" KLAP ", "8080", ProtocolSetting.Klap, 8080)]
+    [InlineData("aes", null, ProtocolSetting.Aes, 80)]
+    [InlineData("AES", "10080", ProtocolSetting.Aes, 10080)]
     [InlineData("auto", "80", ProtocolSetting.Auto, 80)]
     public void Validate_Protocol_PicksTheTransportAndItsDefaultPort(string? protocol, string? port, ProtocolSetting expected, int expectedPort)
     {

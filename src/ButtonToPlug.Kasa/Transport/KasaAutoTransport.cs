@@ -1,0 +1,257 @@
+using System.Runtime.ExceptionServices;
+using System.Text.Json;
+
+namespace ButtonToPlug.Kasa.Transport;
+
+/// <summary>
+/// The <see cref="ProtocolSetting.Auto"/> transport. Before the first request it probes the port with all three transports at
+/// once — an XOR read, a KLAP handshake, an AES handshake and login; none of them switches anything — keeps the one that
+/// answers, and sends every request on it alone. A silent port is classified within one plug timeout, because the probes
+/// wait side by side. A transport remembered for the endpoint is used without probing, unless its first exchange proves the
+/// plug has moved to another one before anything could have been carried out.
+/// </summary>
+/// <remarks>
+/// The probes are reads and handshakes; the caller's request goes out on the settled transport. It goes out a second time
+/// in one case only: its first exchange on a remembered transport failed in a way that proves it was not carried out (see
+/// <see cref="NothingCarriedOut"/>), and then on the newly found transport. Any other failure passes through untouched:
+/// whether a failed request runs again is <c>PlugRetryRule</c>'s decision alone.
+/// </remarks>
+internal sealed class KasaAutoTransport : IKasaTransport
+{
+    // XOR carries only the IOT dialect, so every XOR plug answers this read, and it switches nothing.
+    private static readonly byte[] XorProbe = """{"system":{"get_sysinfo":{}}}"""u8.ToArray();
+
+    private readonly IReadOnlyList<ProtocolSetting> order;
+    private readonly Func<ProtocolSetting, IKasaTransport> create;
+    private readonly ProtocolMemory memory;
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private IKasaTransport? settled;
+
+    /// <param name="order">One remembered transport, or the transports to probe in the order they start.</param>
+    public KasaAutoTransport(KasaEndpoint endpoint, IReadOnlyList<ProtocolSetting> order, Func<ProtocolSetting, IKasaTransport> create, ProtocolMemory memory)
+    {
+        Endpoint = endpoint;
+        this.order = order;
+        this.create = create;
+        this.memory = memory;
+    }
+
+    public KasaEndpoint Endpoint { get; }
+
+    /// <summary>The settled transport's dialect; null before the first request has settled it.</summary>
+    public KasaDialect? Dialect => this.settled?.Dialect;
+
+    /// <summary>The transport requests go on, or null before the first request.</summary>
+    internal ProtocolSetting? Current { get; private set; }
+
+    /// <summary>How many probes the first request started (0 when a remembered transport was used as it was).</summary>
+    internal int Probes { get; private set; }
+
+    public async Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
+    {
+        if (this.settled is null)
+        {
+            await this.oneAtATime.WaitAsync(cancellationToken);
+            try
+            {
+                if (this.settled is null)
+                {
+                    return await FirstSendAsync(requestUtf8, cancellationToken);
+                }
+            }
+            finally
+            {
+                this.oneAtATime.Release();
+            }
+        }
+
+        return await this.settled.SendAsync(requestUtf8, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (this.settled is not null)
+        {
+            await this.settled.DisposeAsync();
+        }
+
+        this.oneAtATime.Dispose();
+    }
+
+    private async Task<byte[]> FirstSendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
+    {
+        if (this.order.Count == 1)
+        {
+            Settle(this.order[0], this.create(this.order[0]));
+            try
+            {
+                return await this.settled!.SendAsync(requestUtf8, cancellationToken);
+            }
+            catch (KasaException failure)
+            {
+                // Whatever failed, the next click probes afresh rather than trusting a memory that may be stale.
+                this.memory.Forget(Endpoint);
+                if (!NothingCarriedOut(this.settled!, failure))
+                {
+                    throw;
+                }
+            }
+
+            // The plug answers another transport now (a firmware update, a new port-forward): find it once more.
+            await this.settled!.DisposeAsync();
+            this.settled = null;
+            var (moved, movedTransport) = await ProbeAsync(Others(this.order[0]), cancellationToken);
+            Settle(moved, movedTransport);
+        }
+        else
+        {
+            var (protocol, transport) = await ProbeAsync(this.order, cancellationToken);
+            Settle(protocol, transport);
+        }
+
+        return await this.settled!.SendAsync(requestUtf8, cancellationToken);
+    }
+
+    private void Settle(ProtocolSetting protocol, IKasaTransport transport)
+    {
+        this.settled = transport;
+        Current = protocol;
+        this.memory.Remember(Endpoint, protocol);
+    }
+
+    /// <summary>Runs the probes side by side; the first that answers wins and the others are cancelled.</summary>
+    private async Task<(ProtocolSetting, IKasaTransport)> ProbeAsync(IReadOnlyList<ProtocolSetting> protocols, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var transports = protocols.Select(this.create).ToArray();
+        var probes = transports.Select(transport => OneProbeAsync(transport, stop.Token)).ToList();
+        Probes += probes.Count;
+        var failures = new KasaException?[probes.Count];
+        int? winner = null;
+        KasaException? final = null;
+        Exception? unexpected = null;
+        var pending = probes.ToList();
+        while (pending.Count > 0)
+        {
+            var done = await Task.WhenAny(pending);
+            pending.Remove(done);
+            var index = probes.IndexOf(done);
+            var decided = winner is not null || final is not null || unexpected is not null;
+            switch (done.Exception?.InnerException)
+            {
+                case null when done.IsCompletedSuccessfully && !decided:
+                    winner = index;
+                    await stop.CancelAsync();
+                    break;
+                case KasaException failure when !decided && IsFinal(failure):
+                    final = failure;
+                    await stop.CancelAsync();
+                    break;
+                case KasaException failure when !decided:
+                    failures[index] = failure;
+                    break;
+                case null or KasaException or OperationCanceledException:
+                    break;
+                case { } other when !decided:
+                    unexpected = other;
+                    await stop.CancelAsync();
+                    break;
+            }
+        }
+
+        for (var i = 0; i < transports.Length; i++)
+        {
+            if (i != winner)
+            {
+                await transports[i].DisposeAsync();
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (unexpected is not null)
+        {
+            ExceptionDispatchInfo.Throw(unexpected);
+        }
+
+        if (final is not null)
+        {
+            ExceptionDispatchInfo.Throw(final);
+        }
+
+        return winner is { } won ? (protocols[won], transports[won]) : throw Explain(protocols, failures);
+    }
+
+    private static async Task OneProbeAsync(IKasaTransport transport, CancellationToken cancellationToken)
+    {
+        switch (transport)
+        {
+            case KlapTransport klap:
+                await klap.OpenAsync(cancellationToken);
+                break;
+            case AesTransport aes:
+                await aes.OpenAsync(cancellationToken);
+                break;
+            default:
+                var answer = await transport.SendAsync(XorProbe, cancellationToken);
+                try
+                {
+                    using var _ = JsonDocument.Parse(answer);
+                }
+                catch (JsonException exception)
+                {
+                    throw new KasaProtocolException(transport.Endpoint, "the port answered in XOR frames, but not with JSON", exception);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Failures that prove the port speaks that transport, so no other one is worth waiting for: refused credentials, or a
+    /// device-level error on an AES login.
+    /// </summary>
+    private static bool IsFinal(KasaException failure) => failure is KasaAuthenticationException or KasaDeviceException;
+
+    /// <summary>
+    /// A first exchange on a remembered transport that failed before anything could have run: an XOR answer that is not a frame
+    /// (a Kasa XOR plug always answers in frames, so this port is no longer one), or a KLAP or AES port that no longer handshakes.
+    /// </summary>
+    private static bool NothingCarriedOut(IKasaTransport transport, KasaException failure) => failure is KasaProtocolException && transport switch
+    {
+        KlapTransport klap => !klap.HasAuthenticated,
+        AesTransport aes => !aes.HasLoggedIn,
+        _ => true,
+    };
+
+    private static ProtocolSetting[] Others(ProtocolSetting tried) =>
+        [.. new[] { ProtocolSetting.Klap, ProtocolSetting.Aes, ProtocolSetting.Xor }.Where(protocol => protocol != tried)];
+
+    /// <summary>
+    /// Every probe failed. When one of them got an answer that was not its protocol the port speaks none of them; when all were
+    /// unreachable, the first in order (the one the port suggests) explains it best.
+    /// </summary>
+    private KasaException Explain(IReadOnlyList<ProtocolSetting> protocols, KasaException?[] failures)
+    {
+        if (!failures.Any(failure => failure is KasaProtocolException))
+        {
+            return failures.First(failure => failure is not null)!;
+        }
+
+        var each = protocols.Select((protocol, i) => $"{protocol.TransportName()}: {Detail(failures[i])}");
+        return new KasaProtocolException(
+            Endpoint, $"this port speaks none of {string.Join(", ", protocols.Select(protocol => protocol.TransportName()))}. {string.Join(" ", each)}",
+            failures.First(failure => failure is KasaProtocolException));
+    }
+
+    private static string Detail(KasaException? failure)
+    {
+        if (failure is null)
+        {
+            return "not tried.";
+        }
+
+        var prefix = $"{failure.Endpoint}: ";
+        var message = failure.Message.StartsWith(prefix, StringComparison.Ordinal) ? failure.Message[prefix.Length..] : failure.Message;
+        return message.EndsWith('.') ? message : message + ".";
+    }
+}

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using ButtonToPlug.Kasa.Tests.Aes;
+using ButtonToPlug.Kasa.Transport;
+using ButtonToPlug.Testing;
+
+namespace ButtonToPlug.Kasa.Tests.Transport;
+
+/// <summary>
+/// <c>protocol=auto</c> on ports that do not say what they speak: it settles on the plug's transport by probing (reads and
+/// handshakes only), switches once on it, and remembers it for the next click.
+/// </summary>
+public sealed class AutoTransportTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task Toggle_OnAnXorPlugOnARandomPort_SettlesOnXorAndSwitchesOnce()
+    {
+        await using var plug = ScriptedPlug.Working();
+        var factory = new KasaTransportFactory();
+        var endpoint = new KasaEndpoint(ScriptedPlug.Host, plug.Port);
+
+        await using (var transport = factory.Create(endpoint, ProtocolSetting.Auto, null, Timeout))
+        {
+            await new KasaClient(transport).SwitchAsync(RelayAction.Toggle, null, CancellationToken.None);
+            Assert.Equal(ProtocolSetting.Xor, ((KasaAutoTransport)transport).Current);
+        }
+
+        Assert.True(plug.RelayOn);
+        Assert.Equal(1, plug.CountRequests("set_relay_state"));
+        Assert.Equal([ProtocolSetting.Xor], factory.ProbeOrder(endpoint, null));
+    }
+
+    [Fact]
+    public async Task Toggle_OnAKlapPlugOnARandomPort_SettlesOnKlapAndSwitchesOnce()
+    {
+        await using var device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions(), CancellationToken.None);
+        var factory = new KasaTransportFactory();
+
+        await using (var transport = factory.Create(device.Endpoint(), ProtocolSetting.Auto, null, Timeout))
+        {
+            await new KasaClient(transport).SwitchAsync(RelayAction.Toggle, null, CancellationToken.None);
+            Assert.Equal(ProtocolSetting.Klap, ((KasaAutoTransport)transport).Current);
+        }
+
+        Assert.True(device.Plug.RelayOn);
+        Assert.Equal(["system.get_sysinfo", "system.set_relay_state"], device.Plug.Executed);
+        Assert.Equal(1, device.Handshakes);
+        Assert.Equal([ProtocolSetting.Klap], factory.ProbeOrder(device.Endpoint(), null));
+    }
+
+    [Fact]
+    public async Task Toggle_OnAnAesPlug_SettlesOnAesAndSwitchesOnce()
+    {
+        var plug = new AesInnerDevice();
+        await using var device = await AesDeviceEmulator.StartAsync(new AesDeviceOptions(), plug, CancellationToken.None);
+        var factory = new KasaTransportFactory();
+
+        await using (var transport = factory.Create(device.Endpoint(), ProtocolSetting.Auto, null, Timeout))
+        {
+            await new KasaClient(transport).SwitchAsync(RelayAction.Toggle, null, CancellationToken.None);
+            Assert.Equal(ProtocolSetting.Aes, ((KasaAutoTransport)transport).Current);
+        }
+
+        Assert.True(plug.RelayOn);
+        Assert.Equal(1, plug.Switches);
+        Assert.Equal([ProtocolSetting.Aes], factory.ProbeOrder(device.Endpoint(), null));
+    }
+
+    [Fact]
+    public async Task SecondClick_OnARememberedPlug_MakesNoProbe()
+    {
+        await using var plug = ScriptedPlug.Working();
+        var factory = new KasaTransportFactory();
+        var endpoint = new KasaEndpoint(ScriptedPlug.Host, plug.Port);
+        await using (var first = factory.Create(endpoint, ProtocolSetting.Auto, null, Timeout))
+        {
+            await new KasaClient(first).SwitchAsync(RelayAction.Toggle, null, CancellationToken.None);
+            Assert.Equal(3, ((KasaAutoTransport)first).Probes);
+        }
+
+        var readsBefore = plug.CountRequests("get_sysinfo");
+        await using var second = factory.Create(endpoint, ProtocolSetting.Auto, null, Timeout);
+        await new KasaClient(second).SwitchAsync(RelayAction.Toggle, null, CancellationToken.None);
+
+        Assert.Equal(0, ((KasaAutoTransport)second).Probes);
+        Assert.Equal(readsBefore + 1, plug.CountRequests("get_sysinfo"));
+        Assert.False(plug.RelayOn);
+        Assert.Equal(2, plug.CountRequests("set_relay_state"));
+    }
+
+    [Fact]
+    public async Task Send_BehindAPortThatNeverAnswers_IsClassifiedWithinOnePlugTimeout()
+    {
+        // Silent to XOR bytes and to HTTP alike, like a web server waiting for a request line that never ends.
+        await using var silent = ScriptedPlug.Start(connection => connection.SilenceAsync());
+        var timeout = TimeSpan.FromSeconds(3);
+        await using var transport = new KasaTransportFactory().Create(new KasaEndpoint(ScriptedPlug.Host, silent.Port), ProtocolSetting.Auto, null, timeout);
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<KasaProtocolException>(() => new KasaClient(transport).SwitchAsync(RelayAction.On, null, CancellationToken.None));
+
+        // Probed one after the other this would take three timeouts; side by side it takes one.
+        Assert.True(clock.Elapsed < 2 * timeout, $"took {clock.Elapsed}");
+        Assert.Contains("speaks none of KLAP, AES, XOR", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, silent.CountRequests("set_relay_state"));
+    }
+
+    [Fact]
+    public async Task Send_ToAKlapPlugThatRefusesTheCredentials_IsTheAuthenticationFailure()
+    {
+        await using var device = await KlapDeviceEmulator.StartAsync(
+            new KlapDeviceOptions { Username = "owner@example.com", Password = "right" }, CancellationToken.None);
+        await using var transport = new KasaTransportFactory().Create(
+            device.Endpoint(), ProtocolSetting.Auto, new KasaCredentials("owner@example.com", "wrong"), Timeout);
+
+        await Assert.ThrowsAsync<KasaAuthenticationException>(() => new KasaClient(transport).SwitchAsync(RelayAction.On, null, CancellationToken.None));
+
+        Assert.Empty(device.Plug.Executed);
+    }
+
+    [Fact]
+    public async Task Send_ToAnAesPlugThatRefusesTheCredentials_IsTheAuthenticationFailure()
+    {
+        var plug = new AesInnerDevice();
+        await using var device = await AesDeviceEmulator.StartAsync(new AesDeviceOptions { Username = "owner@example.com", Password = "right" }, plug, CancellationToken.None);
+        await using var transport = new KasaTransportFactory().Create(
+            device.Endpoint(), ProtocolSetting.Auto, new KasaCredentials("owner@example.com", "wrong"), Timeout);
+
+        await Assert.ThrowsAsync<KasaAuthenticationException>(() => new KasaClient(transport).SwitchAsync(RelayAction.On, null, CancellationToken.None));
+
+        Assert.Empty(plug.Executed);
+    }
+
+    [Fact]
+    public async Task Send_WhenTheRememberedXorPlugNowSpeaksKlap_ProbesAgainAndSwitchesOnce()
+    {
+        await using var device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions(), CancellationToken.None);
+        var factory = new KasaTransportFactory();
+        var memory = new ProtocolMemory();
+        memory.Remember(device.Endpoint(), ProtocolSetting.Xor);
+        await using var transport = new KasaAutoTransport(
+            device.Endpoint(), [ProtocolSetting.Xor], chosen => factory.Create(device.Endpoint(), chosen, null, Timeout), memory);
+
+        await new KasaClient(transport).SwitchAsync(RelayAction.On, null, CancellationToken.None);
+
+        Assert.Equal(ProtocolSetting.Klap, transport.Current);
+        Assert.Equal(["system.get_sysinfo", "system.set_relay_state"], device.Plug.Executed);
+        Assert.True(memory.TryRecall(device.Endpoint(), out var remembered));
+        Assert.Equal(ProtocolSetting.Klap, remembered);
+    }
+
+    [Fact]
+    public async Task Send_WhenNothingListens_IsUnreachableWithoutRequestSent()
+    {
+        var endpoint = new KasaEndpoint(IPAddress.Loopback.ToString(), ClosedPort());
+        var factory = new KasaTransportFactory();
+        await using var transport = factory.Create(endpoint, ProtocolSetting.Auto, null, Timeout);
+
+        var error = await Assert.ThrowsAsync<KasaUnreachableException>(() => new KasaClient(transport).GetSysInfoAsync(CancellationToken.None));
+
+        Assert.False(error.RequestSent);
+        Assert.Contains("connection refused", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, factory.ProbeOrder(endpoint, null).Count);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,302 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ButtonToPlug.Testing;
+
+/// <summary>
+/// An AES "securePassthrough" plug on a free loopback port, written from the protocol facts: <c>handshake</c> with the client's
+/// RSA key (AES key and IV back, PKCS#1 v1.5), the <c>TP_SESSIONID</c> cookie, <c>login_device</c> v1 or v2 with the
+/// <c>-1501</c> refusal, the token on later URLs, and requests decrypted, carried out by <see cref="Device"/> (a delegate from
+/// request JSON to answer JSON) and encrypted back. Tests switch on the firmware quirks real clients report.
+/// </summary>
+public sealed class AesDeviceEmulator : IAsyncDisposable
+{
+    private const string SessionCookie = "TP_SESSIONID";
+
+    private readonly WebApplication app;
+    private readonly AesDeviceOptions options;
+    private readonly ConcurrentDictionary<string, DeviceSession> sessions = new(StringComparer.Ordinal);
+    private int handshakes;
+    private int logins;
+    private int refusedLogins;
+
+    private AesDeviceEmulator(WebApplication app, AesDeviceOptions options, Func<byte[], byte[]> device)
+    {
+        this.app = app;
+        this.options = options;
+        Device = device;
+    }
+
+    public string Host { get; } = IPAddress.Loopback.ToString();
+
+    public int Port { get; private set; }
+
+    /// <summary>What carries out a decrypted request: request JSON in, answer JSON out.</summary>
+    public Func<byte[], byte[]> Device { get; }
+
+    /// <summary>Completed handshakes.</summary>
+    public int Handshakes => Volatile.Read(ref this.handshakes);
+
+    /// <summary>Accepted logins.</summary>
+    public int Logins => Volatile.Read(ref this.logins);
+
+    /// <summary>Logins refused with -1501.</summary>
+    public int RefusedLogins => Volatile.Read(ref this.refusedLogins);
+
+    /// <summary>When set, the handshake's key is random bytes instead of the session key encrypted with the client's RSA key.</summary>
+    public bool UndecryptableHandshakeKey { get; set; }
+
+    /// <summary>When set, the handshake is answered with this JSON instead (firmware that dropped the AES handshake).</summary>
+    public string? HandshakeAnswer { get; set; }
+
+    /// <summary>When set, the connection is closed 1 to 20 ms after every answer without saying so (the P100 is reported to).</summary>
+    public bool CloseAfterEveryAnswer { get; set; }
+
+    /// <summary>When set, requests after login are carried out, but their answer is not base64 (a garbled reply).</summary>
+    public bool GarbleAnswers { get; set; }
+
+    /// <summary>When set, requests after login are read but never answered (a plug that hangs after the request reached it).</summary>
+    public bool StallRequests { get; set; }
+
+    /// <summary>When set, every exchange is read but never answered (a plug that hangs as soon as anything arrives).</summary>
+    public bool StallEverything { get; set; }
+
+    /// <summary>A plug with <see cref="AesInnerDevice"/> behind its passthrough.</summary>
+    public static Task<AesDeviceEmulator> StartAsync(AesDeviceOptions options, AesInnerDevice device, CancellationToken cancellationToken) =>
+        StartAsync(options, device.Execute, cancellationToken);
+
+    public static async Task<AesDeviceEmulator> StartAsync(AesDeviceOptions options, Func<byte[], byte[]> device, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var emulator = new AesDeviceEmulator(app, options, device);
+        app.Run(emulator.HandleAsync);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        emulator.Port = new Uri(address).Port;
+        return emulator;
+    }
+
+    /// <summary>Forgets every session, as a plug does when its session times out or it reboots.</summary>
+    public void ExpireSessions() => this.sessions.Clear();
+
+    public async ValueTask DisposeAsync()
+    {
+        await this.app.StopAsync();
+        await this.app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var body = await ReadBodyAsync(context.Request);
+        if (StallEverything)
+        {
+            await WaitUntilClientGivesUpAsync(context.RequestAborted);
+            return;
+        }
+
+        if (context.Request.Path != "/app" || !HttpMethods.IsPost(context.Request.Method))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        // Firmware answers a request without an explicit Content-Length (chunked) with HTTP 500.
+        if (context.Request.ContentLength is null)
+        {
+            context.Response.StatusCode = 500;
+            return;
+        }
+
+        string answer;
+        string? setCookie = null;
+        using (var request = JsonDocument.Parse(body))
+        {
+            var root = request.RootElement;
+            var method = root.TryGetProperty("method", out var name) ? name.GetString() : null;
+            switch (method)
+            {
+                case "handshake":
+                    (answer, setCookie) = Handshake(root.GetProperty("params").GetProperty("key").GetString()!);
+                    break;
+                case "securePassthrough":
+                    var passthrough = Passthrough(context.Request, root.GetProperty("params").GetProperty("request").GetString()!);
+                    if (passthrough is null)
+                    {
+                        await WaitUntilClientGivesUpAsync(context.RequestAborted);
+                        return;
+                    }
+
+                    answer = passthrough;
+                    break;
+                default:
+                    answer = """{"error_code":-1002}""";
+                    break;
+            }
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json;charset=UTF-8";
+        if (setCookie is not null)
+        {
+            context.Response.Headers.SetCookie = setCookie;
+        }
+
+        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(answer));
+        if (CloseAfterEveryAnswer)
+        {
+            // After the answer has gone out, so no "Connection: close" header warns the client, and 1 to 20 ms late, as reported
+            // for real firmware: over the internet the plug's FIN then arrives after the client may have picked the connection again.
+            await context.Response.CompleteAsync();
+            // A graceful close (FIN), as the firmware does: a reset would also throw away an answer the client has not read yet.
+            var connection = context.Features.Get<IConnectionLifetimeNotificationFeature>();
+            _ = Task.Delay(RandomNumberGenerator.GetInt32(1, 21)).ContinueWith(_ => connection?.RequestClose(), TaskScheduler.Default);
+        }
+    }
+
+    private (string Answer, string? SetCookie) Handshake(string pem)
+    {
+        if (HandshakeAnswer is { } refusal)
+        {
+            return (refusal, null);
+        }
+
+        using var clientKey = RSA.Create();
+        clientKey.ImportFromPem(pem);
+        var keyAndIv = RandomNumberGenerator.GetBytes(32);
+        var encrypted = UndecryptableHandshakeKey ? RandomNumberGenerator.GetBytes(128) : clientKey.Encrypt(keyAndIv, RSAEncryptionPadding.Pkcs1);
+        var sessionId = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        this.sessions[sessionId] = new DeviceSession(keyAndIv);
+        Interlocked.Increment(ref this.handshakes);
+        var timeout = this.options.SessionTimeoutSeconds.ToString(CultureInfo.InvariantCulture);
+        return (Envelope("key", Convert.ToBase64String(encrypted)), $"{SessionCookie}={sessionId};TIMEOUT={timeout}");
+    }
+
+    /// <returns>The envelope to answer with, or null to leave the request unanswered.</returns>
+    private string? Passthrough(HttpRequest request, string encryptedRequest)
+    {
+        if (!request.Cookies.TryGetValue(SessionCookie, out var id) || id is null || !this.sessions.TryGetValue(id, out var session) || session.Spoiled)
+        {
+            return """{"error_code":9999}""";
+        }
+
+        byte[] plaintext;
+        try
+        {
+            plaintext = session.Decrypt(encryptedRequest);
+        }
+        catch (CryptographicException)
+        {
+            return """{"error_code":-1003}""";
+        }
+
+        using var inner = JsonDocument.Parse(plaintext);
+        var method = inner.RootElement.TryGetProperty("method", out var name) ? name.GetString() : null;
+        byte[] answer;
+        if (method == "login_device")
+        {
+            answer = Login(session, inner.RootElement.GetProperty("params"));
+        }
+        else if (session.Token is null || request.Query["token"] != session.Token)
+        {
+            return """{"error_code":9999}""";
+        }
+        else if (StallRequests)
+        {
+            return null;
+        }
+        else
+        {
+            answer = Device(plaintext);
+            if (GarbleAnswers)
+            {
+                return Envelope("response", "%%% not base64 %%%");
+            }
+        }
+
+        return Envelope("response", session.Encrypt(answer));
+    }
+
+    private byte[] Login(DeviceSession session, JsonElement parameters)
+    {
+        var passwordField = this.options.LoginVersion == 2 ? "password2" : "password";
+        var expectedPassword = this.options.LoginVersion == 2 ? Base64(Sha1Hex(this.options.Password)) : Base64(this.options.Password);
+        var accepted = parameters.TryGetProperty("username", out var username) && username.GetString() == Base64(Sha1Hex(this.options.Username))
+            && parameters.TryGetProperty(passwordField, out var password) && password.GetString() == expectedPassword;
+        if (!accepted)
+        {
+            // Real firmware answers every later call on this session with an error until a new handshake.
+            session.Spoiled = true;
+            Interlocked.Increment(ref this.refusedLogins);
+            return """{"error_code":-1501,"msg":"Invalid request or credentials"}"""u8.ToArray();
+        }
+
+        session.Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        Interlocked.Increment(ref this.logins);
+        return Encoding.UTF8.GetBytes(Envelope("token", session.Token));
+    }
+
+#pragma warning disable CA5350 // The login format fixes SHA-1.
+    private static string Sha1Hex(string text) => Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(text)));
+#pragma warning restore CA5350
+
+    private static string Envelope(string member, string value) => $"{{\"error_code\":0,\"result\":{{\"{member}\":\"{value}\"}}}}";
+
+    private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
+
+    private static async Task WaitUntilClientGivesUpAsync(CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, aborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client timed out and closed the connection: exactly what a stalled plug waits for.
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        return buffer.ToArray();
+    }
+
+    private sealed class DeviceSession(byte[] keyAndIv) : IDisposable
+    {
+        private readonly Aes aes = CreateAes(keyAndIv);
+        private readonly byte[] iv = keyAndIv[16..];
+
+        public string? Token { get; set; }
+
+        public bool Spoiled { get; set; }
+
+        public byte[] Decrypt(string base64) => this.aes.DecryptCbc(Convert.FromBase64String(base64), this.iv, PaddingMode.PKCS7);
+
+        public string Encrypt(byte[] plaintext) => Convert.ToBase64String(this.aes.EncryptCbc(plaintext, this.iv, PaddingMode.PKCS7));
+
+        public void Dispose() => this.aes.Dispose();
+
+        private static Aes CreateAes(byte[] keyAndIv)
+        {
+            var aes = Aes.Create();
+            aes.Key = keyAndIv[..16];
+            return aes;
+        }
+    }
+}
