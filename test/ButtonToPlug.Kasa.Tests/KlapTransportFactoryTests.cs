@@ -104,13 +104,13 @@ public sealed class KlapTransportFactoryTests
     public async Task Auto_WhenTheKlapReplyCannotBeTrusted_DoesNotResendOverXor()
     {
         await using var device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions(), CancellationToken.None);
-        device.TamperReplySignature = true;
+        device.Quirks = new KlapDeviceQuirks { HtmlInsteadOfCiphertext = true };
         await using var klapFirst = new KasaFallbackTransport(
             device.Endpoint(), ProtocolSetting.Klap, chosen => new KasaTransportFactory().Create(device.Endpoint(), chosen, null, Timeout), _ => { });
 
         var error = await Assert.ThrowsAsync<KasaProtocolException>(() => klapFirst.SendAsync("""{"system":{"set_relay_state":{"state":1}}}"""u8.ToArray(), CancellationToken.None));
 
-        Assert.Contains("signature", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HTML page", error.Message, StringComparison.Ordinal);
         Assert.Equal(ProtocolSetting.Klap, klapFirst.Current);
     }
 

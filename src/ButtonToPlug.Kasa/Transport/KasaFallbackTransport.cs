@@ -7,6 +7,7 @@ namespace ButtonToPlug.Kasa.Transport;
 /// The <see cref="ProtocolSetting.Auto"/> transport: sends over the first choice and, when the first exchange shows the port speaks
 /// the other protocol (refused, reset or a protocol mismatch before anything could have been carried out), switches once.
 /// After one exchange has worked the protocol is settled and failures pass through untouched.
+/// It resends only a request that cannot have been carried out (in practice the first, a read), never a switch (PlugRetryRule's remarks).
 /// </summary>
 internal sealed class KasaFallbackTransport : IKasaTransport
 {

@@ -17,17 +17,34 @@ internal static class KasaFailure
                 + $"TCP port {settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask} to the plug's {PlugPort(settings)}, and that the plug is powered and on Wi-Fi"),
             KasaDeviceException => (ErrorTypes.PlugError,
                 "the plug refused the command; check the outlet setting and that the plug works in the Kasa app"),
-            KasaProtocolException => (ErrorTypes.ProtocolError,
-                $"check that port {settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask} is forwarded to the plug and not to another device; plugs with newer firmware "
-                + "speak only the authenticated KLAP protocol on port 80 (set the protocol parameter to auto or klap)"),
+            KasaProtocolException => (ErrorTypes.ProtocolError, ProtocolAdvice(settings)),
             KasaOutletException => (ErrorTypes.ConfigurationError,
                 "fix the outlet parameter (a 0-based index or a full child id), or delete it to switch the whole device"),
+            KasaAuthenticationException when settings.Credentials is not null => (ErrorTypes.ConfigurationError,
+                "fix the username parameter and the password parameter (a SecureString); if they are right, remove the plug from the "
+                + "Kasa/Tapo app and add it again, because firmware can keep an old secret after a password change or an update"),
             KasaAuthenticationException => (ErrorTypes.ConfigurationError,
                 "the plug speaks KLAP and wants the TP-Link account it is bound to: set the username parameter and the password "
                 + "parameter (as a SecureString) to that account's e-mail and password"),
+            KasaAccessDeniedException => (ErrorTypes.ConfigurationError,
+                "the refusal is the plug's own setting, not a parameter here: change it in the app, then click again"),
             _ => (ErrorTypes.ProtocolError, "unexpected plug failure"),
         };
         return new FunctionException(errorType, settings.Secrets.Apply($"{settings.DisplayEndpoint}: {Detail(failure)}; {advice}"), failure);
+    }
+
+    private static string ProtocolAdvice(PlugSettings settings)
+    {
+        var port = settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask;
+        return settings.Protocol switch
+        {
+            ProtocolSetting.Klap => $"check that port {port} is forwarded to the plug's port {KlapTransport.DefaultPort} and not to another device "
+                + $"(a router's own web page answers HTTP too); plugs with older firmware speak XOR on port {KasaEndpoint.LegacyPort} instead",
+            ProtocolSetting.Xor => $"check that port {port} is forwarded to the plug and not to another device; plugs with newer firmware "
+                + $"speak only the authenticated KLAP protocol on port {KlapTransport.DefaultPort} (set the protocol parameter to auto or klap)",
+            _ => $"check that port {port} is forwarded to the plug and not to another device; newer plugs speak KLAP on their port "
+                + $"{KlapTransport.DefaultPort}, older ones XOR on {KasaEndpoint.LegacyPort}",
+        };
     }
 
     private static string PlugPort(PlugSettings settings) => settings.Protocol switch

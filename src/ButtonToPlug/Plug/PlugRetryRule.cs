@@ -1,5 +1,6 @@
 using ButtonToPlug.Actions;
 using ButtonToPlug.Kasa;
+using ButtonToPlug.Kasa.Transport;
 
 namespace ButtonToPlug.Plug;
 
@@ -10,8 +11,10 @@ namespace ButtonToPlug.Plug;
 /// <remarks>
 /// The rule, in order:
 /// <list type="number">
-/// <item>At most <see cref="MaxAttempts"/> attempts, and a second one only while the invocation's remaining time still holds a
-/// whole attempt (<see cref="Pause"/> plus the plug timeout); otherwise the first failure is reported as it was.</item>
+/// <item>At most <see cref="MaxAttempts"/> attempts, and a second one only while the invocation's remaining time still holds
+/// what a whole attempt can really cost (<see cref="AttemptCost"/>: <see cref="Pause"/> plus every exchange it makes, each with
+/// its own plug timeout: the read and the switch, and for KLAP the two handshake steps); otherwise the first failure is
+/// reported as it was, and a retry cut short by the deadline reports the first failure too.</item>
 /// <item>Only "unreachable" failures are retried. A plug that answered with an error, or with something that is not a Kasa
 /// answer, will answer the same way again.</item>
 /// <item>When nothing was sent (the name did not resolve, the connect was refused or never completed) any action may run
@@ -21,6 +24,19 @@ namespace ButtonToPlug.Plug;
 /// read the new state and flip it back. A countdown (<c>on:30m</c>) is never repeated either: its request is three methods
 /// (switch, drop rules, add rule) of which an unknown part ran, and a repeat would restart the switch-back timer.</item>
 /// </list>
+/// Below this rule the transports resend nothing that may have been carried out, and say so here because this is the one place
+/// a reader looks:
+/// <list type="bullet">
+/// <item>XOR opens a connection for every request, so a switch is never written into a connection the plug has closed after its
+/// previous answer (some firmware does, and its FIN may arrive just after that answer); an end of stream or a reset on that
+/// fresh connection keeps its plain meaning: the request went out, the plug may have acted.</item>
+/// <item>KLAP opens a connection for every exchange for the same reason (plugs that close after each answer, HTTP/1.0 without
+/// keep-alive), and resends one request only when the plug answered HTTP 403: it refuses the session before it decrypts
+/// anything, so it carried nothing out. A plug whose firmware takes one request per session is remembered per endpoint, and its
+/// later requests, the switch among them, each get a session of their own; a request that failed there otherwise is not resent.</item>
+/// <item>The protocol fallback of <c>auto</c> resends only a request that cannot have been carried out — a protocol mismatch
+/// before a KLAP session existed, or a refused connection — which is the first request of a click, a read; never a switch.</item>
+/// </list>
 /// </remarks>
 internal static class PlugRetryRule
 {
@@ -29,11 +45,32 @@ internal static class PlugRetryRule
     /// <summary>A short breath before the second attempt, so a router that just dropped a connection can take the next one.</summary>
     public static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
 
-    public static bool MayRetry(KasaException failure, ClickAction action, int attempt, TimeSpan remaining, TimeSpan attemptTimeout) =>
+    // KasaClient reads the state before it switches: two requests per attempt, whatever the action.
+    private const int RequestsPerAttempt = 2;
+
+    // handshake1 and handshake2 open a KLAP session.
+    private const int KlapHandshakeExchanges = 2;
+
+    public static bool MayRetry(KasaException failure, ClickAction action, int attempt, TimeSpan remaining, TimeSpan attemptCost) =>
         attempt < MaxAttempts
-        && remaining >= Pause + attemptTimeout
+        && remaining >= attemptCost
         && failure is KasaUnreachableException unreachable
         && (!unreachable.RequestSent || IsIdempotent(action));
+
+    /// <summary>
+    /// The longest a second attempt can take: the pause, then every exchange it makes, each bounded by the plug timeout. With
+    /// <c>auto</c> the protocol may not be settled yet, so it counts KLAP's exchanges and one probe of the other protocol.
+    /// </summary>
+    public static TimeSpan AttemptCost(ProtocolSetting protocol, TimeSpan exchangeTimeout)
+    {
+        var exchanges = protocol switch
+        {
+            ProtocolSetting.Xor => RequestsPerAttempt,
+            ProtocolSetting.Klap => RequestsPerAttempt + KlapHandshakeExchanges,
+            _ => RequestsPerAttempt + KlapHandshakeExchanges + 1,
+        };
+        return Pause + (exchangeTimeout * exchanges);
+    }
 
     /// <summary>On and off without a countdown: sending them twice leaves the plug as sending them once.</summary>
     public static bool IsIdempotent(ClickAction action) =>

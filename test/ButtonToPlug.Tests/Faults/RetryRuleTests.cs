@@ -55,7 +55,7 @@ public sealed class RetryRuleTests
     [InlineData("off", true, false)]
     public async Task OnOrOff_WhenTheConnectionResetsMidReply_IsSentAgainAndSucceeds(string action, bool before, bool after)
     {
-        await using var plug = ScriptedPlug.Start(connection => SwitchesThenResetsAsync(connection, resetOnConnection: n => n == 1));
+        await using var plug = ScriptedPlug.Start(connection => SwitchesThenResetsAsync(connection, resetOnConnection: n => n == 2));
         plug.RelayOn = before;
         var function = NewFunction(plug.Port, out var log);
 
@@ -108,7 +108,10 @@ public sealed class RetryRuleTests
         Assert.DoesNotContain("tried again", log.ToString(), StringComparison.Ordinal);
     }
 
-    /// <summary>Answers like a plug, except that on the chosen connections a switch is carried out and its answer cut off by a reset.</summary>
+    /// <summary>
+    /// Answers like a plug, except that on the chosen connections a switch is carried out and its answer cut off by a reset.
+    /// Every request comes on a connection of its own: a click's read is connection 1, its switch connection 2.
+    /// </summary>
     private static async Task SwitchesThenResetsAsync(PlugConnection connection, Func<int, bool> resetOnConnection)
     {
         while (await connection.ReadRequestAsync() is { } request)
