@@ -285,6 +285,17 @@ public sealed class KlapTransportTests
         Assert.Equal(endpoint, error.Endpoint);
     }
 
+    [Fact]
+    public async Task Send_WhenTheAnswerIsOverTheSizeCap_IsAProtocolErrorNotUnreachable()
+    {
+        await using var server = await KlapForeignWebServer.StartAsync(200, "application/octet-stream", new string('x', 300 * 1024), Ct);
+        await using var transport = new KlapTransport(new KasaEndpoint(IPAddress.Loopback.ToString(), server.Port), null, Timeout);
+
+        var error = await Assert.ThrowsAsync<KasaProtocolException>(() => transport.SendAsync(Encoding.UTF8.GetBytes(TurnOn), Ct));
+
+        Assert.Contains("is over 256 KiB", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(404, "text/html", "<html><body>Not Found</body></html>", "HTTP 404 with an HTML page")]
     [InlineData(200, "text/html", "<html><head><title>Router login</title></head><body>Welcome</body></html>", "bytes of HTML")]
