@@ -3,7 +3,7 @@ using ButtonToPlug.Kasa.Transport;
 
 namespace ButtonToPlug.Kasa.Tests;
 
-/// <summary>The client's KLAP crypto against the independently computed vectors in <c>../shared/vectors/klap.txt</c>.</summary>
+/// <summary>The client's KLAP crypto against the independently computed vectors in <c>Vectors/klap.txt</c>.</summary>
 public sealed class KlapCryptoVectorTests
 {
     public static TheoryData<string> Vectors => KlapVectors.Names;

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace ButtonToPlug.Kasa.Tests;
 
 /// <summary>
-/// Reads the independently computed KLAP vectors from <c>../shared/vectors/klap.txt</c>, beside the repository root (the
-/// folder holding ButtonToPlug.sln). A missing file fails every vector test with a message that says where it was looked for.
+/// Reads the independently computed KLAP vectors from <c>test/ButtonToPlug.Kasa.Tests/Vectors/klap.txt</c> in the repository
+/// (the folder holding ButtonToPlug.sln). A missing file fails every vector test with a message that says where it was looked for.
 /// </summary>
 internal static partial class KlapVectors
 {
@@ -36,7 +36,7 @@ internal static partial class KlapVectors
     public static IReadOnlyList<KlapVector> All => Loaded.Value is { Count: > 0 } vectors
         ? vectors
         : throw new FileNotFoundException(
-            $"KLAP test vectors are missing or empty at {FilePath} (expected ../shared/vectors/klap.txt beside the repository root holding ButtonToPlug.sln)",
+            $"KLAP test vectors are missing or empty at {FilePath} (expected test/ButtonToPlug.Kasa.Tests/Vectors/klap.txt under the repository root holding ButtonToPlug.sln)",
             FilePath);
 
     public static KlapVector Get(string name) => All.Single(vector => vector.Name == name);
@@ -47,7 +47,7 @@ internal static partial class KlapVectors
         {
             if (File.Exists(Path.Combine(folder.FullName, "ButtonToPlug.sln")))
             {
-                return Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "vectors", "klap.txt"));
+                return Path.GetFullPath(Path.Combine(folder.FullName, "test", "ButtonToPlug.Kasa.Tests", "Vectors", "klap.txt"));
             }
         }
 

@@ -4,7 +4,8 @@ namespace ButtonToPlug.Kasa.Transport;
 
 /// <summary>
 /// KLAP over HTTP, the authenticated and AES-encrypted protocol newer Kasa firmware speaks on port 80 instead of XOR on 9999.
-/// One handshake opens a session that later requests reuse until the device's cookie lifetime runs out or the device drops it.
+/// One handshake opens a session that later requests reuse until the device's cookie lifetime runs out or the device drops it;
+/// a plug that has shown it takes one request per session (remembered in <see cref="KlapPlugHabits"/>) gets a session per request.
 /// </summary>
 public sealed class KlapTransport : IKasaTransport
 {
