@@ -22,7 +22,7 @@ public sealed class KasaClient
     public async Task<SysInfo> GetSysInfoAsync(CancellationToken cancellationToken)
     {
         var request = new IotRequest().Add(IotMethod.GetSysInfo);
-        using var answer = await SendAsync(request, cancellationToken);
+        using var answer = await SendAsync(request, cancellationToken, switchesNothing: true);
         return SysInfoReader.Read(Endpoint, answer.Result(IotMethod.GetSysInfo));
     }
 
@@ -46,9 +46,12 @@ public sealed class KasaClient
     }
 
     /// <summary>Sends one request and checks every method's err_code; the caller disposes the answer.</summary>
-    internal async Task<IotAnswer> SendAsync(IotRequest request, CancellationToken cancellationToken)
+    /// <param name="switchesNothing">True for a read, which the transport may send once more after a failure (<see cref="IKasaTransport.ReadAsync"/>).</param>
+    internal async Task<IotAnswer> SendAsync(IotRequest request, CancellationToken cancellationToken, bool switchesNothing = false)
     {
-        var bytes = await this.transport.SendAsync(request.ToUtf8(), cancellationToken);
+        var bytes = switchesNothing
+            ? await this.transport.ReadAsync(request.ToUtf8(), cancellationToken)
+            : await this.transport.SendAsync(request.ToUtf8(), cancellationToken);
         var answer = IotAnswer.Parse(Endpoint, bytes);
         try
         {

@@ -193,6 +193,25 @@ public sealed class KlapTransportTests
     }
 
     [Fact]
+    public async Task Read_AsALaterRequestOnAPlugThatTakesOneRequestPerSession_IsSentOnceMoreOnANewSessionAndTheSwitchGetsItsOwn()
+    {
+        await using var device = await StartDeviceAsync(new KlapDeviceOptions());
+        device.Quirks = new KlapDeviceQuirks { RequestsPerSession = 1, BeyondLimit = KlapSessionRefusal.Undecryptable };
+        await using var transport = NewTransport(device, null);
+        var client = new KasaClient(transport);
+
+        await client.GetSysInfoAsync(Ct);
+        var info = await client.GetSysInfoAsync(Ct);
+        var change = await client.SwitchAsync(RelayAction.Toggle, outlet: null, Ct);
+
+        Assert.False(info.IsOn);
+        Assert.True(change.IsOn);
+        Assert.Equal(1, device.RefusedBeyondLimit);
+        Assert.Equal(1, device.SwitchesCarriedOut);
+        Assert.Equal(4, transport.Handshakes);
+    }
+
+    [Fact]
     public async Task Send_WhenTheSessionIsForbiddenAfterTwoRequests_RenewsItAndCarriesEveryRequestOutOnce()
     {
         await using var device = await StartDeviceAsync(new KlapDeviceOptions());

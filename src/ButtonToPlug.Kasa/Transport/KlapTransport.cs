@@ -61,7 +61,17 @@ public sealed class KlapTransport : IKasaTransport
     /// <summary>Handshakes completed by this transport (one per session).</summary>
     internal int Handshakes { get; private set; }
 
-    public async Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
+    public Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken) =>
+        SendAsync(requestUtf8, switchesNothing: false, cancellationToken);
+
+    /// <summary>
+    /// A read that fails as a later request of a session on firmware that takes one request per session is sent once more, on a
+    /// new session: it switches nothing, so a second delivery is harmless.
+    /// </summary>
+    public Task<byte[]> ReadAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken) =>
+        SendAsync(requestUtf8, switchesNothing: true, cancellationToken);
+
+    private async Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, bool switchesNothing, CancellationToken cancellationToken)
     {
         await this.oneAtATime.WaitAsync(cancellationToken);
         try
@@ -73,13 +83,14 @@ public sealed class KlapTransport : IKasaTransport
                 await OpenSessionAsync(cancellationToken);
             }
 
-            var answer = await ExchangeAsync(requestUtf8, cancellationToken);
+            var answer = await ExchangeAsync(requestUtf8, switchesNothing, cancellationToken);
             if (answer is null)
             {
                 // HTTP 403: the device refused the session before it decrypted anything, so it carried nothing out, and a new
-                // session with one resend cannot double a switch (PlugRetryRule's remarks list this as the transport's one resend).
+                // session with one resend cannot double a switch; a read may go again whatever the failure. PlugRetryRule's
+                // remarks list these as the transport's only resends.
                 await OpenSessionAsync(cancellationToken);
-                answer = await ExchangeAsync(requestUtf8, cancellationToken)
+                answer = await ExchangeAsync(requestUtf8, switchesNothing: false, cancellationToken)
                     ?? throw new KasaProtocolException(Endpoint, "the plug refused the request (HTTP 403) again right after a new handshake");
             }
 
@@ -112,8 +123,11 @@ public sealed class KlapTransport : IKasaTransport
         HasAuthenticated = true;
     }
 
-    /// <returns>The decrypted answer, or null when the device refused the session (HTTP 403) without acting on the request.</returns>
-    private async Task<byte[]?> ExchangeAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
+    /// <returns>
+    /// The decrypted answer, or null when the device refused the session (HTTP 403) without acting on the request, or when a
+    /// read failed as a later request on firmware that takes one request per session: either may be sent again on a new session.
+    /// </returns>
+    private async Task<byte[]?> ExchangeAsync(ReadOnlyMemory<byte> requestUtf8, bool switchesNothing, CancellationToken cancellationToken)
     {
         var session = this.session ?? throw new InvalidOperationException("no KLAP session is open");
         var laterRequest = this.answeredOnSession > 0;
@@ -127,7 +141,8 @@ public sealed class KlapTransport : IKasaTransport
         catch (KasaProtocolException failure) when (laterRequest && failure.InnerException is HttpRequestException)
         {
             ForgetSession();
-            throw OneRequestPerSession(request.Sequence, "an answer that is not HTTP", failure);
+            this.habits.RememberSessionPerRequest(Endpoint);
+            return switchesNothing ? null : throw OneRequestPerSession(request.Sequence, "an answer that is not HTTP", failure);
         }
         catch
         {
@@ -139,7 +154,7 @@ public sealed class KlapTransport : IKasaTransport
         switch (reply.Status)
         {
             case 200:
-                return Open(session.Cipher, reply, request.Sequence, laterRequest);
+                return Open(session.Cipher, reply, request.Sequence, laterRequest, switchesNothing);
             case 401 or 403:
                 ForgetSession();
                 if (laterRequest)
@@ -155,7 +170,7 @@ public sealed class KlapTransport : IKasaTransport
         }
     }
 
-    private byte[] Open(KlapSession cipher, KlapHttpReply reply, int sequence, bool laterRequest)
+    private byte[]? Open(KlapSession cipher, KlapHttpReply reply, int sequence, bool laterRequest, bool switchesNothing)
     {
         byte[] plaintext;
         bool signatureMatches;
@@ -169,7 +184,8 @@ public sealed class KlapTransport : IKasaTransport
             var what = reply.IsHtml ? "an HTML page instead of an encrypted answer" : $"an answer that does not decrypt ({exception.Message})";
             if (laterRequest)
             {
-                throw OneRequestPerSession(sequence, what, exception);
+                this.habits.RememberSessionPerRequest(Endpoint);
+                return switchesNothing ? null : throw OneRequestPerSession(sequence, what, exception);
             }
 
             throw new KasaProtocolException(Endpoint, $"the plug sent {what} to request seq {sequence}; it may have acted on the request", exception);
@@ -197,17 +213,14 @@ public sealed class KlapTransport : IKasaTransport
     }
 
     /// <summary>
-    /// A request after the first on a session failed the way firmware that takes one request per session fails (HS110 "SHIP 2.0").
-    /// The plug is remembered, so its next requests each get a session of their own; this one is not resent, because it may
-    /// have been a switch that the plug carried out.
+    /// A switching request after the first on a session failed the way firmware that takes one request per session fails
+    /// (HS110 "SHIP 2.0"). The plug is remembered, so its next requests each get a session of their own; this one is not resent,
+    /// because the plug may have carried it out.
     /// </summary>
-    private KasaProtocolException OneRequestPerSession(int sequence, string what, Exception inner)
-    {
-        this.habits.RememberSessionPerRequest(Endpoint);
-        return new KasaProtocolException(
-            Endpoint, $"the plug sent {what} to request seq {sequence}, the second on its KLAP session: its firmware takes one request per "
+    private KasaProtocolException OneRequestPerSession(int sequence, string what, Exception inner) =>
+        new(
+            Endpoint, $"the plug sent {what} to request seq {sequence}, not the first on its KLAP session: its firmware takes one request per "
             + "session. The request was not repeated because it may have switched the plug; from now on every request opens a session of its own", inner);
-    }
 
     private void ForgetSession()
     {

@@ -33,7 +33,8 @@ namespace ButtonToPlug.Plug;
 /// <item>KLAP opens a connection for every exchange for the same reason (plugs that close after each answer, HTTP/1.0 without
 /// keep-alive), and resends one request only when the plug answered HTTP 403: it refuses the session before it decrypts
 /// anything, so it carried nothing out. A plug whose firmware takes one request per session is remembered per endpoint, and its
-/// later requests, the switch among them, each get a session of their own; a request that failed there otherwise is not resent.</item>
+/// later requests, the switch among them, each get a session of their own. A read (<c>IKasaTransport.ReadAsync</c>) that
+/// failed there is sent once more on a new session; a switch that failed there otherwise is not resent.</item>
 /// <item>The protocol fallback of <c>auto</c> resends only a request that cannot have been carried out — a protocol mismatch
 /// before a KLAP session existed, or a refused connection — which is the first request of a click, a read; never a switch.</item>
 /// </list>
