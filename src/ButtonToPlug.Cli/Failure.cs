@@ -13,6 +13,7 @@ internal static class Failure
             KasaDeviceException => (ExitCodes.DeviceError, "plug error"),
             KasaProtocolException => (ExitCodes.ProtocolError, "protocol error"),
             KasaAuthenticationException => (ExitCodes.AuthenticationError, "authentication failed"),
+            KasaAccessDeniedException => (ExitCodes.AuthenticationError, "access refused"),
             KasaOutletException => (ExitCodes.Usage, "wrong outlet"),
             _ => (ExitCodes.Unexpected, "unexpected error"),
         };

@@ -87,5 +87,9 @@ internal static class PlugCommand
 
     private static IKasaTransport Transport(PlugOptions options, ParseResult parsed, KasaEndpoint endpoint) =>
         new KasaTransportFactory().Create(
-            endpoint, parsed.GetValue(options.Protocol), options.Credentials(parsed), TimeSpan.FromSeconds(parsed.GetValue(options.Timeout)));
+            endpoint,
+            parsed.GetValue(options.Protocol),
+            options.Credentials(parsed),
+            TimeSpan.FromSeconds(parsed.GetValue(options.Timeout)),
+            notice => Console.Error.WriteLine($"buttontoplug: warning: {notice}"));
 }

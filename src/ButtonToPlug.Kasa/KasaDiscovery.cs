@@ -12,7 +12,8 @@ namespace ButtonToPlug.Kasa;
 public static class KasaDiscovery
 {
     /// <summary>Where discovery asks by default: every host on the local network, port 9999.</summary>
-    public static readonly IPEndPoint Broadcast = new(IPAddress.Broadcast, KasaEndpoint.LegacyPort);
+    /// <remarks>A new instance on every read: <see cref="IPEndPoint"/> is mutable, and a shared one could be changed under every caller.</remarks>
+    public static IPEndPoint Broadcast => new(IPAddress.Broadcast, KasaEndpoint.LegacyPort);
 
     // UDP may drop a datagram; plugs answer every copy and the answers are merged per address.
     private const int Copies = 3;

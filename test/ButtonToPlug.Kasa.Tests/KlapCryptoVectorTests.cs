@@ -79,8 +79,9 @@ public sealed class KlapCryptoVectorTests
         var vector = KlapVectors.Get(name);
         using var session = NewSession(vector);
 
-        var plaintext = session.Open(Convert.FromHexString(vector.FirstRequestBody), vector.FirstRequestSequence);
+        var plaintext = session.Open(Convert.FromHexString(vector.FirstRequestBody), vector.FirstRequestSequence, out var signatureMatches);
 
+        Assert.True(signatureMatches);
         Assert.Equal(vector.FirstRequestPlaintext, Encoding.UTF8.GetString(plaintext));
     }
 

@@ -111,17 +111,137 @@ public sealed class KlapTransportTests
     }
 
     [Fact]
-    public async Task Send_WhenTheReplySignatureIsTampered_FailsWithProtocolErrorThatSaysThePlugMayHaveActed()
+    public async Task Send_WhenTheReplySignatureIsRandom_UsesTheDecryptedJsonAndNotesItOncePerEndpoint()
     {
         await using var device = await StartDeviceAsync(new KlapDeviceOptions());
-        device.TamperReplySignature = true;
+        device.Quirks = new KlapDeviceQuirks { RandomReplySignature = true };
+        var habits = new KlapPlugHabits();
+        var notices = new List<string>();
+        await using var first = new KlapTransport(device.Endpoint(), null, Timeout, TimeProvider.System, habits, notices.Add);
+        await using var second = new KlapTransport(device.Endpoint(), null, Timeout, TimeProvider.System, habits, notices.Add);
+
+        var answer = await SendAsync(first, TurnOn);
+        await SendAsync(first, TurnOn);
+        await SendAsync(second, TurnOn);
+
+        Assert.Equal(0, answer.GetProperty("system").GetProperty("set_relay_state").GetProperty("err_code").GetInt32());
+        Assert.Equal(3, device.SwitchesCarriedOut);
+        Assert.Contains("signature does not match", Assert.Single(notices), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_WhenTheReplyIsAnHtmlPage_FailsWithProtocolErrorThatSaysThePlugMayHaveActed()
+    {
+        await using var device = await StartDeviceAsync(new KlapDeviceOptions());
+        device.Quirks = new KlapDeviceQuirks { HtmlInsteadOfCiphertext = true };
         await using var transport = NewTransport(device, null);
 
         var error = await Assert.ThrowsAsync<KasaProtocolException>(() => transport.SendAsync(Encoding.UTF8.GetBytes(TurnOn), Ct));
 
-        Assert.Contains("signature does not match", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HTML page instead of an encrypted answer", error.Message, StringComparison.Ordinal);
         Assert.Contains("may have acted", error.Message, StringComparison.Ordinal);
-        Assert.Equal(["system.set_relay_state"], device.Plug.Executed);
+    }
+
+    [Fact]
+    public async Task Send_WhenHandshake1IsForbidden_IsAccessDeniedWithTheThirdPartyAdvice()
+    {
+        await using var device = await StartDeviceAsync(new KlapDeviceOptions());
+        device.Quirks = new KlapDeviceQuirks { RefuseHandshake = true };
+        await using var transport = NewTransport(device, null);
+
+        var error = await Assert.ThrowsAsync<KasaAccessDeniedException>(() => transport.SendAsync(Encoding.UTF8.GetBytes(TurnOn), Ct));
+
+        Assert.Contains("Third-Party Compatibility", error.Message, StringComparison.Ordinal);
+        Assert.Contains("TPAP", error.Message, StringComparison.Ordinal);
+        Assert.Empty(device.Plug.Executed);
+    }
+
+    [Theory]
+    [InlineData(KlapSessionRefusal.Forbidden)]
+    [InlineData(KlapSessionRefusal.Undecryptable)]
+    public async Task Send_ToAPlugThatTakesOneRequestPerSession_GivesEveryLaterRequestASessionOfItsOwn(KlapSessionRefusal refusal)
+    {
+        await using var device = await StartDeviceAsync(new KlapDeviceOptions());
+        device.Quirks = new KlapDeviceQuirks { RequestsPerSession = 1, BeyondLimit = refusal };
+        var habits = new KlapPlugHabits();
+        await using (var learning = new KlapTransport(device.Endpoint(), null, Timeout, TimeProvider.System, habits, null))
+        {
+            await SendAsync(learning, GetSysInfo);
+            if (refusal == KlapSessionRefusal.Forbidden)
+            {
+                // A 403 proves nothing was carried out: the request goes once more on a new session.
+                await SendAsync(learning, TurnOn);
+            }
+            else
+            {
+                var error = await Assert.ThrowsAsync<KasaProtocolException>(() => learning.SendAsync(Encoding.UTF8.GetBytes(TurnOn), Ct));
+                Assert.Contains("one request per session", error.Message, StringComparison.Ordinal);
+                Assert.Contains("not repeated", error.Message, StringComparison.Ordinal);
+            }
+        }
+
+        var refusedWhileLearning = device.RefusedBeyondLimit;
+        await using var later = new KlapTransport(device.Endpoint(), null, Timeout, TimeProvider.System, habits, null);
+        await SendAsync(later, GetSysInfo);
+        await SendAsync(later, TurnOn);
+        await SendAsync(later, GetSysInfo);
+
+        Assert.True(habits.NeedsSessionPerRequest(device.Endpoint()));
+        Assert.Equal(1, refusedWhileLearning);
+        Assert.Equal(1, device.RefusedBeyondLimit);
+        Assert.Equal(3, later.Handshakes);
+        Assert.Equal(refusal == KlapSessionRefusal.Forbidden ? 2 : 1, device.SwitchesCarriedOut);
+    }
+
+    [Fact]
+    public async Task Read_AsALaterRequestOnAPlugThatTakesOneRequestPerSession_IsSentOnceMoreOnANewSessionAndTheSwitchGetsItsOwn()
+    {
+        await using var device = await StartDeviceAsync(new KlapDeviceOptions());
+        device.Quirks = new KlapDeviceQuirks { RequestsPerSession = 1, BeyondLimit = KlapSessionRefusal.Undecryptable };
+        await using var transport = NewTransport(device, null);
+        var client = new KasaClient(transport);
+
+        await client.GetSysInfoAsync(Ct);
+        var info = await client.GetSysInfoAsync(Ct);
+        var change = await client.SwitchAsync(RelayAction.Toggle, outlet: null, Ct);
+
+        Assert.False(info.IsOn);
+        Assert.True(change.IsOn);
+        Assert.Equal(1, device.RefusedBeyondLimit);
+        Assert.Equal(1, device.SwitchesCarriedOut);
+        Assert.Equal(4, transport.Handshakes);
+    }
+
+    [Fact]
+    public async Task Send_WhenTheSessionIsForbiddenAfterTwoRequests_RenewsItAndCarriesEveryRequestOutOnce()
+    {
+        await using var device = await StartDeviceAsync(new KlapDeviceOptions());
+        device.Quirks = new KlapDeviceQuirks { RequestsPerSession = 2 };
+        await using var transport = NewTransport(device, null);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await SendAsync(transport, TurnOn);
+        }
+
+        Assert.Equal(5, device.SwitchesCarriedOut);
+    }
+
+    [Fact]
+    public async Task Send_ToAPlugThatDropsTheConnectionAfterEveryAnswer_CarriesEveryRequestOutOnce()
+    {
+        await using var device = await StartDeviceAsync(new KlapDeviceOptions());
+        device.Quirks = new KlapDeviceQuirks { CloseAfterEveryAnswer = true };
+        await using var transport = NewTransport(device, null);
+
+        for (var i = 0; i < 10; i++)
+        {
+            await SendAsync(transport, GetSysInfo);
+            await SendAsync(transport, TurnOn);
+        }
+
+        Assert.Equal(10, device.SwitchesCarriedOut);
+        Assert.Equal(1, device.Handshakes);
     }
 
     [Fact]
@@ -145,7 +265,7 @@ public sealed class KlapTransportTests
     {
         await using var device = await StartDeviceAsync(new KlapDeviceOptions { SessionTimeoutSeconds = 3600 });
         var clock = new KlapManualClock();
-        await using var transport = new KlapTransport(device.Endpoint(), null, Timeout, clock);
+        await using var transport = new KlapTransport(device.Endpoint(), null, Timeout, clock, new KlapPlugHabits(), notice: null);
         await SendAsync(transport, GetSysInfo);
         clock.Advance(TimeSpan.FromMinutes(39));
         await SendAsync(transport, GetSysInfo);
@@ -184,6 +304,17 @@ public sealed class KlapTransportTests
 
         Assert.False(error.RequestSent);
         Assert.Equal(endpoint, error.Endpoint);
+    }
+
+    [Fact]
+    public async Task Send_WhenTheAnswerIsOverTheSizeCap_IsAProtocolErrorNotUnreachable()
+    {
+        await using var server = await KlapForeignWebServer.StartAsync(200, "application/octet-stream", new string('x', 300 * 1024), Ct);
+        await using var transport = new KlapTransport(new KasaEndpoint(IPAddress.Loopback.ToString(), server.Port), null, Timeout);
+
+        var error = await Assert.ThrowsAsync<KasaProtocolException>(() => transport.SendAsync(Encoding.UTF8.GetBytes(TurnOn), Ct));
+
+        Assert.Contains("is over 256 KiB", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

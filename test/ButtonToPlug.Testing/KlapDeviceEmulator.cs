@@ -16,7 +16,8 @@ namespace ButtonToPlug.Testing;
 /// A KLAP plug on a free loopback port: it plays the device side of handshake1/handshake2 and encrypted requests with its own
 /// crypto (<see cref="KlapDeviceCrypto"/>, <see cref="KlapDeviceCipher"/>), and hands each decrypted request to its
 /// <see cref="Device"/>: the IOT <see cref="KlapEmulatedPlug"/> by default, or a <see cref="SmartEmulatedDevice"/>.
-/// Tests can expire sessions and tamper with its proofs and signatures.
+/// Tests can expire sessions, tamper with its proofs and signatures, and switch on the quirks real firmware is reported to
+/// have (<see cref="KlapDeviceQuirks"/>).
 /// </summary>
 public sealed class KlapDeviceEmulator : IAsyncDisposable
 {
@@ -28,6 +29,7 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, DeviceSession> sessions = new(StringComparer.Ordinal);
     private int handshakes;
     private int refusedForSession;
+    private int refusedBeyondLimit;
 
     private KlapDeviceEmulator(WebApplication app, KlapDeviceOptions options, IEmulatedDevice device)
     {
@@ -55,6 +57,9 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
     /// <summary>Requests refused with 403 because their session was unknown.</summary>
     public int RefusedForSession => Volatile.Read(ref this.refusedForSession);
 
+    /// <summary>Requests refused because their session had already taken <see cref="KlapDeviceQuirks.RequestsPerSession"/>.</summary>
+    public int RefusedBeyondLimit => Volatile.Read(ref this.refusedBeyondLimit);
+
     /// <summary>When set, handshake1 proves a different auth hash than the one the device holds (an impostor).</summary>
     public bool TamperDeviceProof { get; set; }
 
@@ -63,6 +68,12 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
 
     /// <summary>When set, encrypted requests are read but never answered (a plug that hangs after the request reached it).</summary>
     public bool StallRequests { get; set; }
+
+    /// <summary>How the plug departs from the protocol as the client reads it; see <see cref="KlapDeviceQuirks"/>.</summary>
+    public KlapDeviceQuirks Quirks { get; set; } = new();
+
+    /// <summary>How many <c>set_relay_state</c> commands the IOT plug carried out.</summary>
+    public int SwitchesCarriedOut => Plug.Executed.Count(method => method == "system.set_relay_state");
 
     public static Task<KlapDeviceEmulator> StartAsync(KlapDeviceOptions options, CancellationToken cancellationToken) =>
         StartAsync(options, new KlapEmulatedPlug(options.Model), cancellationToken);
@@ -118,10 +129,23 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
             context.Response.Headers.SetCookie = setCookie;
         }
 
-        if (reply.Length > 0)
+        if (status == 200 && Quirks.HtmlInsteadOfCiphertext && context.Request.Path == "/app/request")
+        {
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync("<html><body><h1>200 OK</h1></body></html>", context.RequestAborted);
+        }
+        else if (reply.Length > 0)
         {
             context.Response.ContentType = "application/octet-stream";
             await context.Response.Body.WriteAsync(reply);
+        }
+
+        if (Quirks.CloseAfterEveryAnswer)
+        {
+            // The answer is complete; then the connection goes, a little later and without a word (no Connection: close).
+            await context.Response.CompleteAsync();
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 21)), CancellationToken.None);
+            context.Abort();
         }
     }
 
@@ -130,6 +154,11 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
         if (localSeed.Length != 16)
         {
             return (400, [], null);
+        }
+
+        if (Quirks.RefuseHandshake)
+        {
+            return (403, [], null);
         }
 
         var remoteSeed = RandomNumberGenerator.GetBytes(16);
@@ -177,10 +206,27 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
             return (400, [], null);
         }
 
+        if (Quirks.RequestsPerSession is { } limit && session.CountRequest() > limit)
+        {
+            // The request is not carried out; how the firmware says so differs.
+            Interlocked.Increment(ref this.refusedBeyondLimit);
+            return Quirks.BeyondLimit == KlapSessionRefusal.Forbidden ? (403, [], null) : (200, RandomNumberGenerator.GetBytes(40), null);
+        }
+
+        if (Quirks.HtmlInsteadOfCiphertext)
+        {
+            return (200, [], null);
+        }
+
         var reply = cipher.SealReply(Device.Execute(plaintext), sequence);
         if (TamperReplySignature)
         {
             reply[0] ^= 0x01;
+        }
+
+        if (Quirks.RandomReplySignature)
+        {
+            RandomNumberGenerator.Fill(reply.AsSpan(0, 32));
         }
 
         return (200, reply, null);
@@ -213,10 +259,15 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
 
     private sealed class DeviceSession(byte[] localSeed, byte[] remoteSeed)
     {
+        private int requests;
+
         public byte[] LocalSeed { get; } = localSeed;
 
         public byte[] RemoteSeed { get; } = remoteSeed;
 
         public KlapDeviceCipher? Cipher { get; set; }
+
+        /// <summary>Counts one more request on this session and returns how many it has taken.</summary>
+        public int CountRequest() => Interlocked.Increment(ref this.requests);
     }
 }

@@ -88,6 +88,22 @@ public sealed class ScriptedPlug : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Answers one request like a plug, then closes the connection 1–20 ms later, as firmware that closes after every answer does
+    /// when its FIN crosses the internet behind the answer. A request that arrives in that gap is never read.
+    /// </summary>
+    public static async Task AnswerOnceThenCloseSoonAsync(PlugConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (await connection.ReadRequestAsync() is { } request)
+        {
+            await connection.AnswerAsync(connection.Plug.AnswerLikeAPlug(request));
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 21)), connection.Stopping);
+        }
+
+        connection.Socket.Close();
+    }
+
     /// <summary>How many requests named <paramref name="method"/> (e.g. <c>set_relay_state</c>) arrived.</summary>
     public int CountRequests(string method) => this.requests.Count(r => r.Contains($"\"{method}\"", StringComparison.Ordinal));
 

@@ -66,6 +66,7 @@ public sealed class KlapFunctionTests(MotoFixture fixture) : IAsyncLifetime, IDi
 
         Assert.Equal(ErrorTypes.ConfigurationError, error.ErrorType);
         Assert.Contains("your account credentials, the TP-Link default credentials or blank credentials", error.Message, StringComparison.Ordinal);
+        Assert.Contains("remove the plug from the Kasa/Tapo app and add it again", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(wrong, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(wrong, this.log.ToString(), StringComparison.Ordinal);
         Assert.Empty(this.device.Plug.Executed);

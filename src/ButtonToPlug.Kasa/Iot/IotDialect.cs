@@ -22,7 +22,7 @@ internal sealed class IotDialect : IKasaDialect
 
     public async Task<SysInfo> ReadAsync(CancellationToken cancellationToken)
     {
-        using var answer = await SendAsync(new IotRequest().Add(IotMethod.GetSysInfo), cancellationToken);
+        using var answer = await SendAsync(new IotRequest().Add(IotMethod.GetSysInfo), cancellationToken, switchesNothing: true);
         return SysInfoReader.Read(this.transport.Endpoint, answer.Result(IotMethod.GetSysInfo));
     }
 
@@ -37,9 +37,12 @@ internal sealed class IotDialect : IKasaDialect
     public bool IsUnknownChild(KasaDeviceException refusal) => refusal.ErrorCode == EntryNotExist;
 
     /// <summary>Sends one request and checks every method's err_code; the caller disposes the answer.</summary>
-    internal async Task<IotAnswer> SendAsync(IotRequest request, CancellationToken cancellationToken)
+    /// <param name="switchesNothing">True for a read, which the transport may send once more after a failure (<see cref="IKasaTransport.ReadAsync"/>).</param>
+    internal async Task<IotAnswer> SendAsync(IotRequest request, CancellationToken cancellationToken, bool switchesNothing = false)
     {
-        var bytes = await this.transport.SendAsync(request.ToUtf8(), cancellationToken);
+        var bytes = switchesNothing
+            ? await this.transport.ReadAsync(request.ToUtf8(), cancellationToken)
+            : await this.transport.SendAsync(request.ToUtf8(), cancellationToken);
         var answer = IotAnswer.Parse(this.transport.Endpoint, bytes);
         try
         {

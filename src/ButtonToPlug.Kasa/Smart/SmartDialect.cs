@@ -38,7 +38,7 @@ internal sealed class SmartDialect : IKasaDialect
     {
         var call = new SmartCall(SmartCall.GetDeviceInfo);
         DeviceInfoAnswer info;
-        using (var answer = await SendAsync(call, cancellationToken))
+        using (var answer = await SendAsync(call, cancellationToken, switchesNothing: true))
         {
             info = Typed(answer.Result(call, this.model), SmartJsonContext.Default.DeviceInfoAnswer, call);
         }
@@ -129,7 +129,7 @@ internal sealed class SmartDialect : IKasaDialect
         var call = new SmartCall(SmartCall.GetDeviceInfo);
         try
         {
-            using var answer = await SendAsync(call, cancellationToken);
+            using var answer = await SendAsync(call, cancellationToken, switchesNothing: true);
             this.model = Typed(answer.Result(call, null), SmartJsonContext.Default.DeviceInfoAnswer, call).Model;
         }
         catch (KasaException)
@@ -174,7 +174,7 @@ internal sealed class SmartDialect : IKasaDialect
             var start = children.Count;
             var call = new SmartCall(SmartCall.GetChildDeviceList, json => json.WriteNumber("start_index", start));
             ChildListAnswer list;
-            using (var answer = await SendAsync(call, cancellationToken))
+            using (var answer = await SendAsync(call, cancellationToken, switchesNothing: true))
             {
                 list = Typed(answer.Result(call, this.model), SmartJsonContext.Default.ChildListAnswer, call);
             }
@@ -198,10 +198,13 @@ internal sealed class SmartDialect : IKasaDialect
     }
 
     /// <summary>Sends one request; the caller checks the answer at the levels its call has, and disposes it.</summary>
-    private async Task<SmartAnswer> SendAsync(SmartCall call, CancellationToken cancellationToken)
+    /// <param name="switchesNothing">True for a read, which the transport may send once more after a failure (<see cref="IKasaTransport.ReadAsync"/>).</param>
+    private async Task<SmartAnswer> SendAsync(SmartCall call, CancellationToken cancellationToken, bool switchesNothing = false)
     {
         var request = SmartRequest.ToUtf8(call, this.clock.GetUtcNow().ToUnixTimeMilliseconds(), this.terminalUuid);
-        var bytes = await this.transport.SendAsync(request, cancellationToken);
+        var bytes = switchesNothing
+            ? await this.transport.ReadAsync(request, cancellationToken)
+            : await this.transport.SendAsync(request, cancellationToken);
         return SmartAnswer.Parse(Endpoint, bytes);
     }
 

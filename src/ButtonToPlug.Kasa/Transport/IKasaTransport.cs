@@ -23,4 +23,10 @@ public interface IKasaTransport : IAsyncDisposable
     /// <exception cref="KasaUnreachableException">Name resolution, connect, reset or timeout; <see cref="KasaUnreachableException.RequestSent"/> tells whether the device may have acted.</exception>
     /// <exception cref="KasaProtocolException">The answer is not a valid frame.</exception>
     Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends a request that changes nothing on the device (a read), which a transport may therefore send once more after a
+    /// failure that leaves unknown whether the device took it. Transports without such a failure send it like any request.
+    /// </summary>
+    Task<byte[]> ReadAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken) => SendAsync(requestUtf8, cancellationToken);
 }

@@ -210,7 +210,7 @@ internal sealed class KasaAutoTransport : IKasaTransport
     /// Failures that prove the port speaks that transport, so no other one is worth waiting for: refused credentials, or a
     /// device-level error on an AES login.
     /// </summary>
-    private static bool IsFinal(KasaException failure) => failure is KasaAuthenticationException or KasaDeviceException;
+    private static bool IsFinal(KasaException failure) => failure is KasaAuthenticationException or KasaAccessDeniedException or KasaDeviceException;
 
     /// <summary>
     /// A first exchange on a remembered transport that failed before anything could have run: an XOR answer that is not a frame

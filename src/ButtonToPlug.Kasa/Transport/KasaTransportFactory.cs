@@ -7,17 +7,21 @@ namespace ButtonToPlug.Kasa.Transport;
 public sealed class KasaTransportFactory
 {
     private readonly ProtocolMemory memory = new();
+    private readonly KlapPlugHabits klapHabits = new();
 
-    public IKasaTransport Create(KasaEndpoint endpoint, ProtocolSetting protocol, KasaCredentials? credentials, TimeSpan timeout)
+    /// <param name="notice">Told, in words for a log, about something odd the plug did that did not fail the request (a KLAP reply
+    /// signature that does not match); the caller decides whether that is a warning.</param>
+    public IKasaTransport Create(KasaEndpoint endpoint, ProtocolSetting protocol, KasaCredentials? credentials, TimeSpan timeout, Action<string>? notice = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
+        KlapTransport Klap() => new(endpoint, credentials, timeout, TimeProvider.System, this.klapHabits, notice);
         return protocol switch
         {
             ProtocolSetting.Xor => new XorTcpTransport(endpoint, timeout),
-            ProtocolSetting.Klap => new KlapTransport(endpoint, credentials, timeout),
+            ProtocolSetting.Klap => Klap(),
             ProtocolSetting.Aes => new AesTransport(endpoint, credentials, timeout),
             _ => new KasaAutoTransport(
-                endpoint, ProbeOrder(endpoint, credentials), chosen => Create(endpoint, chosen, credentials, timeout), this.memory),
+                endpoint, ProbeOrder(endpoint, credentials), chosen => Create(endpoint, chosen, credentials, timeout, notice), this.memory),
         };
     }
 

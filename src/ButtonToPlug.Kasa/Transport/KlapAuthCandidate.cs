@@ -10,17 +10,18 @@ internal sealed record KlapAuthCandidate(string Label, KlapVersion Version, byte
     public const string DefaultLabel = "the TP-Link default credentials";
     public const string BlankLabel = "blank credentials";
 
-    /// <summary>The well-known pair that Kasa plugs accept before (and, intermittently, after) they are bound to an account.</summary>
+    /// <summary>TP-Link's hard-coded Kasa pair, which plugs bound to a cloud account intermittently accept in place of that account.</summary>
     public static KasaCredentials KasaDefault { get; } = new("kasa@tp-link.net", "kasaSetup");
 
     /// <summary>TP-Link's default pair for Tapo (SMART) devices, which always hash credentials the KLAP v2 way.</summary>
     public static KasaCredentials TapoDefault { get; } = new("test@tp-link.net", "test");
 
     /// <summary>
-    /// The order the handshake tries: the user's account when given, the Kasa default, the Tapo default (v2 only: SMART devices
-    /// always use it), then blank — each as KLAP v1 and v2, because the device's handshake1 proof tells the versions apart, so
-    /// no extra round trip is needed to find the right one.
-    /// Bound plugs are known to answer to the default pair now and then, so it is tried even when an account is given.
+    /// The sets the handshake checks the device's proof against: the user's account when given, the Kasa default, the Tapo
+    /// default (v2 only: SMART devices always use it), then blank — each as KLAP v1 and v2. All are checked locally against one
+    /// handshake1 answer, so the order costs no round trip. A plug never bound to the cloud accepts blank credentials; a bound
+    /// plug switches, intermittently, between its account and the Kasa default pair, so the default is tried even when an
+    /// account is given.
     /// </summary>
     public static IReadOnlyList<KlapAuthCandidate> InOrder(KasaCredentials? account)
     {

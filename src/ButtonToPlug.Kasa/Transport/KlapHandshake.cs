@@ -17,6 +17,14 @@ internal static class KlapHandshake
         var endpoint = channel.Endpoint;
         var localSeed = RandomNumberGenerator.GetBytes(SeedLength);
         var first = await channel.PostAsync("handshake1", localSeed, cookie: null, carriesCommand: false, cancellationToken);
+        if (first.Status == 403)
+        {
+            throw new KasaAccessDeniedException(
+                endpoint, "the plug refused to start a KLAP session (HTTP 403 on handshake1) before any credentials were compared. "
+                + "Turn on \"Third-Party Compatibility\" in the Kasa or Tapo app (Me → Settings → Third-Party Services) and try again; "
+                + "if it is on, the plug's firmware may have moved to TPAP, which is not supported, or the plug refuses clients for a while after too many attempts");
+        }
+
         if (first.Status != 200)
         {
             throw NotKlap(endpoint, $"POST /app/handshake1 answered HTTP {first.Status}{(first.IsHtml ? " with an HTML page" : "")}");
@@ -55,7 +63,8 @@ internal static class KlapHandshake
         var labels = candidates.Select(candidate => candidate.Label).Distinct().ToArray();
         var tried = labels.Length == 1 ? labels[0] : $"{string.Join(", ", labels[..^1])} or {labels[^1]}";
         var advice = labels.Contains(KlapAuthCandidate.AccountLabel)
-            ? "check the TP-Link account e-mail and password the plug is bound to (both case-sensitive)"
+            ? "check the TP-Link account e-mail and password the plug is bound to (both case-sensitive); if they are right, the plug may "
+              + "still hold an old secret after a password change or firmware update: remove it from the Kasa/Tapo app and add it again"
             : "the plug is bound to a TP-Link account: give that account's e-mail and password";
         return new KasaAuthenticationException(endpoint, $"the plug accepted none of {tried} (KLAP v1 and v2 checked); {advice}");
     }

@@ -32,14 +32,11 @@ internal sealed class KlapHttpChannel : IDisposable
             UseProxy = false,
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
-            // A click makes its requests within a second; an older idle connection may already be gone at the router or plug.
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(10),
             ConnectCallback = ConnectAsync,
         };
         this.http = new HttpClient(handler, disposeHandler: true)
         {
             Timeout = Timeout.InfiniteTimeSpan,
-            MaxResponseContentBufferSize = MaxReplyBytes,
         };
         this.appUri = new UriBuilder(Uri.UriSchemeHttp, endpoint.Host, endpoint.Port, "/app/").Uri;
     }
@@ -59,12 +56,16 @@ internal sealed class KlapHttpChannel : IDisposable
             request.Headers.TryAddWithoutValidation("Cookie", cookie);
         }
 
+        // Every exchange gets a connection of its own and gives it up after the answer. Some plugs close after every answer
+        // without saying so (P100; HTTP/1.0 without keep-alive), and a request written into such a connection is lost or, worse,
+        // resent by the connection pool; a request on a connection opened for it cannot meet a connection the plug already closed.
+        request.Headers.ConnectionClose = true;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(this.timeout);
         try
         {
-            using var response = await this.http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
-            var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+            using var response = await this.http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var bytes = await ReadBoundedAsync(response.Content, relativePath, timeout.Token);
             var setCookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToArray() : [];
             return new KlapHttpReply((int)response.StatusCode, bytes, setCookies, response.Content.Headers.ContentType?.MediaType);
         }
@@ -88,7 +89,7 @@ internal sealed class KlapHttpChannel : IDisposable
         catch (HttpRequestException exception) when (exception.HttpRequestError is HttpRequestError.InvalidResponse or HttpRequestError.HttpProtocolError)
         {
             var what = carriesCommand ? "the answer to a request is not valid HTTP" : "the answer is not HTTP, so this port does not speak KLAP";
-            throw new KasaProtocolException(Endpoint, $"{what} ({exception.HttpRequestError})", exception);
+            throw new KasaProtocolException(Endpoint, $"{what} (POST /app/{PathOnly(relativePath)}: {exception.HttpRequestError})", exception);
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError is HttpRequestError.ResponseEnded && !carriesCommand)
         {
@@ -98,17 +99,27 @@ internal sealed class KlapHttpChannel : IDisposable
         }
         catch (HttpRequestException exception)
         {
+            // The words are ours and name the socket error; the runtime's own message may repeat the host, which must not leak.
+            var socketError = Inner<SocketException>(exception)?.SocketErrorCode;
             var what = exception.HttpRequestError switch
             {
                 HttpRequestError.NameResolutionError => "cannot resolve the host name",
-                HttpRequestError.ConnectionError when exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused } =>
+                HttpRequestError.ConnectionError when socketError is SocketError.ConnectionRefused =>
                     "connection refused: nothing listens on that port (check the port-forward and the plug's address)",
                 HttpRequestError.ConnectionError => "cannot connect or the connection broke",
                 HttpRequestError.ResponseEnded => "the connection closed before an answer came",
                 _ => "the HTTP exchange failed",
             };
+            var code = socketError is { } error ? $", {error}" : "";
             throw new KasaUnreachableException(
-                Endpoint, $"{what} (POST /app/{PathOnly(relativePath)}: {exception.HttpRequestError}{(exception.InnerException is SocketException { } socket ? $", {socket.SocketErrorCode}" : "")})", carriesCommand && content.WritingStarted, exception);
+                Endpoint, $"{what} (POST /app/{PathOnly(relativePath)}{code})", carriesCommand && content.WritingStarted, exception);
+        }
+        catch (IOException exception)
+        {
+            // The body broke off after the headers had come: the device had the request and answered it.
+            var code = Inner<SocketException>(exception)?.SocketErrorCode is { } error ? $", {error}" : "";
+            throw new KasaUnreachableException(
+                Endpoint, $"the answer to POST /app/{PathOnly(relativePath)} broke off{code}", carriesCommand && content.WritingStarted, exception);
         }
     }
 
@@ -132,6 +143,48 @@ internal sealed class KlapHttpChannel : IDisposable
 
         this.connected = true;
         return new NetworkStream(socket, ownsSocket: true);
+    }
+
+    /// <summary>Reads the body, refusing one over <see cref="MaxReplyBytes"/>: whatever sends that much is not a plug's answer.</summary>
+    private async Task<byte[]> ReadBoundedAsync(HttpContent content, string relativePath, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > MaxReplyBytes)
+        {
+            throw TooLarge(relativePath);
+        }
+
+        await using var body = await content.ReadAsStreamAsync(cancellationToken);
+        using var collected = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (collected.Length + read > MaxReplyBytes)
+            {
+                throw TooLarge(relativePath);
+            }
+
+            collected.Write(chunk, 0, read);
+        }
+
+        return collected.ToArray();
+    }
+
+    private KasaProtocolException TooLarge(string relativePath) =>
+        new(Endpoint, $"the answer to POST /app/{PathOnly(relativePath)} is over {MaxReplyBytes / 1024} KiB; a plug's answer is a few kilobytes, so this is not a KLAP plug");
+
+    private static T? Inner<T>(Exception exception)
+        where T : Exception
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     private static string PathOnly(string relativePath)

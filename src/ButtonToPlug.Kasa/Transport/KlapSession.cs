@@ -51,9 +51,13 @@ internal sealed class KlapSession : IDisposable
         return new KlapSealedRequest(sequence, body);
     }
 
-    /// <summary>Checks the signature of a reply to request <paramref name="sequence"/> and decrypts it.</summary>
-    /// <exception cref="CryptographicException">The reply is not signed with this session's key or does not decrypt.</exception>
-    public byte[] Open(ReadOnlySpan<byte> body, int sequence)
+    /// <summary>Decrypts a reply to request <paramref name="sequence"/> and says whether its signature is the one this session expects.</summary>
+    /// <remarks>
+    /// A signature that does not match is not a reason to refuse the reply: no other KLAP client checks it, and nothing public
+    /// shows how every firmware fills those 32 bytes. The ciphertext is what counts (valid padding, then valid JSON upstream).
+    /// </remarks>
+    /// <exception cref="CryptographicException">The reply is not a signature followed by whole AES blocks, or its padding is wrong.</exception>
+    public byte[] Open(ReadOnlySpan<byte> body, int sequence, out bool signatureMatches)
     {
         if (body.Length < SignatureLength + BlockLength || (body.Length - SignatureLength) % BlockLength != 0)
         {
@@ -63,11 +67,7 @@ internal sealed class KlapSession : IDisposable
         var ciphertext = body[SignatureLength..];
         Span<byte> expected = stackalloc byte[SignatureLength];
         Sign(sequence, ciphertext, expected);
-        if (!CryptographicOperations.FixedTimeEquals(expected, body[..SignatureLength]))
-        {
-            throw new CryptographicException("the reply's signature does not match this session");
-        }
-
+        signatureMatches = CryptographicOperations.FixedTimeEquals(expected, body[..SignatureLength]);
         return this.aes.DecryptCbc(ciphertext, Iv(sequence), PaddingMode.PKCS7);
     }
 

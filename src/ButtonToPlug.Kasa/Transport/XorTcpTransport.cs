@@ -5,12 +5,16 @@ using ButtonToPlug.Kasa.Transport;
 namespace ButtonToPlug.Kasa;
 
 /// <summary>
-/// The legacy Kasa protocol over TCP: one length-prefixed, XOR-encrypted frame out, one frame back.
-/// One connection is kept and reused for the next request while the plug keeps it open.
+/// The legacy Kasa protocol over TCP: one length-prefixed, XOR-encrypted frame out, one frame back, on a connection opened for
+/// that request and closed after its answer.
 /// </summary>
 /// <remarks>
+/// A connection is never reused. Some firmware closes the connection after every answer, and over the internet its FIN can
+/// arrive just after the answer: a switch written into that connection would be lost, yet counted as sent and never retried.
+/// A plug does not close a connection before it has answered on it, so a request on a fresh one always meets an open door,
+/// for one extra connect per request after the first (PlugRetryRule's remarks).
 /// The timeout bounds each <see cref="SendAsync"/> call as a whole (resolve, connect, write and the full answer).
-/// Requests on one instance are serialized: a frame answers the frame before it, nothing else ties them together.
+/// Requests on one instance are serialized.
 /// </remarks>
 public sealed class XorTcpTransport : IKasaTransport
 {
@@ -42,18 +46,13 @@ public sealed class XorTcpTransport : IKasaTransport
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(this.timeout);
-            var connection = await ConnectionAsync(deadline.Token, cancellationToken);
+            var connection = await ConnectAsync(deadline.Token, cancellationToken);
             await WriteFrameAsync(connection, requestUtf8, deadline.Token, cancellationToken);
             return await ReadFrameAsync(connection, deadline.Token, cancellationToken);
         }
-        catch
-        {
-            // After any failure the stream's position in the conversation is unknown; the next request starts afresh.
-            CloseConnection();
-            throw;
-        }
         finally
         {
+            CloseConnection();
             this.gate.Release();
         }
     }
@@ -65,16 +64,8 @@ public sealed class XorTcpTransport : IKasaTransport
         return ValueTask.CompletedTask;
     }
 
-    private async Task<NetworkStream> ConnectionAsync(CancellationToken deadline, CancellationToken caller)
+    private async Task<NetworkStream> ConnectAsync(CancellationToken deadline, CancellationToken caller)
     {
-        if (this.stream is not null && this.socket is not null && !ClosedByPeer(this.socket))
-        {
-            return this.stream;
-        }
-
-        // Nothing was sent on a connection the plug has already closed (some firmware closes after every answer),
-        // so opening a new one here can never repeat a command.
-        CloseConnection();
         var fresh = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
@@ -173,19 +164,6 @@ public sealed class XorTcpTransport : IKasaTransport
     /// </remarks>
     private static async Task<int> ReadFullyAsync(NetworkStream connection, byte[] buffer, CancellationToken deadline) =>
         buffer.Length == 0 ? 0 : await connection.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, deadline);
-
-    /// <summary>An idle connection that is readable has either been closed by the plug or holds bytes nobody asked for.</summary>
-    private static bool ClosedByPeer(Socket connected)
-    {
-        try
-        {
-            return connected.Poll(0, SelectMode.SelectRead);
-        }
-        catch (SocketException)
-        {
-            return true;
-        }
-    }
 
     private void CloseConnection()
     {

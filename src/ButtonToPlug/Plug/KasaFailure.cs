@@ -17,14 +17,17 @@ internal static class KasaFailure
                 + $"TCP port {DisplayPort(settings)} to the plug's {PlugPort(settings)}, and that the plug is powered and on Wi-Fi"),
             KasaDeviceException => (ErrorTypes.PlugError,
                 "the plug refused the command; check the outlet setting and that the plug works in the Kasa or Tapo app"),
-            KasaProtocolException => (ErrorTypes.ProtocolError,
-                $"check that port {DisplayPort(settings)} is forwarded to the plug and not to another device; plugs with newer firmware "
-                + "speak only the authenticated KLAP or AES protocol on port 80 (set the protocol parameter to auto, klap or aes)"),
+            KasaProtocolException => (ErrorTypes.ProtocolError, ProtocolAdvice(settings)),
             KasaOutletException => (ErrorTypes.ConfigurationError,
                 "fix the outlet parameter (a 0-based index or a full child id), or delete it to switch the whole device"),
+            KasaAuthenticationException when settings.Credentials is not null => (ErrorTypes.ConfigurationError,
+                "fix the username parameter and the password parameter (a SecureString); if they are right, remove the plug from the "
+                + "Kasa/Tapo app and add it again, because firmware can keep an old secret after a password change or an update"),
             KasaAuthenticationException => (ErrorTypes.ConfigurationError,
                 "the plug speaks KLAP or AES and wants the TP-Link account it is bound to: set the username parameter and the password "
                 + "parameter (as a SecureString) to that account's e-mail and password"),
+            KasaAccessDeniedException => (ErrorTypes.ConfigurationError,
+                "the refusal is the plug's own setting, not a parameter here: change it in the app, then click again"),
             _ => (ErrorTypes.ProtocolError, "unexpected plug failure"),
         };
         // No inner exception: the library's words are in the message already, and its own message names the host unmasked.
@@ -32,6 +35,20 @@ internal static class KasaFailure
     }
 
     private static string DisplayPort(PlugSettings settings) => settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask;
+
+    private static string ProtocolAdvice(PlugSettings settings)
+    {
+        var port = DisplayPort(settings);
+        return settings.Protocol switch
+        {
+            ProtocolSetting.Klap or ProtocolSetting.Aes => $"check that port {port} is forwarded to the plug's port {KlapTransport.DefaultPort} and not to "
+                + $"another device (a router's own web page answers HTTP too); plugs with older firmware speak XOR on port {KasaEndpoint.LegacyPort} instead",
+            ProtocolSetting.Xor => $"check that port {port} is forwarded to the plug and not to another device; plugs with newer firmware "
+                + $"speak only the authenticated KLAP or AES protocols on port {KlapTransport.DefaultPort} (set the protocol parameter to auto)",
+            _ => $"check that port {port} is forwarded to the plug and not to another device; newer plugs speak KLAP or AES on their port "
+                + $"{KlapTransport.DefaultPort}, older ones XOR on {KasaEndpoint.LegacyPort}",
+        };
+    }
 
     private static string PlugPort(PlugSettings settings) => settings.Protocol switch
     {

@@ -8,29 +8,33 @@ namespace ButtonToPlug.Plug;
 /// <summary>Runs one click's action on the plug the settings name, over a fresh connection, and reports the relay change.</summary>
 internal static class PlugCommander
 {
-    // A deliberate cache for the warm function: with protocol auto it remembers per endpoint which transport (XOR, KLAP, AES) answered.
+    // A deliberate cache for the warm function: per endpoint, which transport (XOR, KLAP, AES) answered (protocol auto) and what
+    // a KLAP plug showed about itself (a session per request, a reply signature already reported).
     private static readonly KasaTransportFactory Transports = new();
 
     // A deliberate cache for the warm function too: per endpoint the dialect (IOT or SMART) that answered, and the full child id
     // each outlet setting resolved to, so on and off send the switch command first with nothing read before it.
     private static readonly KasaDeviceMemory Devices = new();
 
-    /// <param name="warnings">Where a retry is noted for the click's log line.</param>
+    /// <param name="warnings">Where a retry, and anything odd the plug did that did not fail the click, is noted for the click's log line.</param>
     /// <exception cref="FunctionException">PlugUnreachable, PlugError, ProtocolError, or ConfigurationError (outlet, credentials).</exception>
     public static async Task<RelayChange> RunAsync(PlugSettings settings, ClickAction action, InvocationDeadline deadline, ICollection<string> warnings)
     {
         var endpoint = new KasaEndpoint(settings.Host, settings.Port);
         var cancellationToken = deadline.Token;
+        var attemptCost = PlugRetryRule.AttemptCost(settings, action);
+        KasaException? firstFailure = null;
         try
         {
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    return await SwitchAsync(endpoint, settings, action, cancellationToken);
+                    return await SwitchAsync(endpoint, settings, action, warnings, cancellationToken);
                 }
-                catch (KasaException failure) when (PlugRetryRule.MayRetry(failure, action, attempt, deadline.Remaining, settings.Timeout))
+                catch (KasaException failure) when (PlugRetryRule.MayRetry(failure, action, attempt, deadline.Remaining, attemptCost))
                 {
+                    firstFailure ??= failure;
                     // Whether a second attempt could double the press is decided in PlugRetryRule, and only there.
                     var sent = failure is KasaUnreachableException { RequestSent: false } ? "before anything was sent" : "after the request went out";
                     warnings.Add($"attempt {attempt} failed {sent} ({settings.DisplayEndpoint}: {KasaFailure.Reason(failure, settings)}); {action} tried again");
@@ -44,13 +48,16 @@ internal static class PlugCommander
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw KasaFailure.DeadlineReached(settings);
+            // A retry the deadline cut short says less than the failure that made it necessary.
+            throw firstFailure is null ? KasaFailure.DeadlineReached(settings) : KasaFailure.ToFunctionException(firstFailure, settings);
         }
     }
 
-    private static async Task<RelayChange> SwitchAsync(KasaEndpoint endpoint, PlugSettings settings, ClickAction action, CancellationToken cancellationToken)
+    private static async Task<RelayChange> SwitchAsync(
+        KasaEndpoint endpoint, PlugSettings settings, ClickAction action, ICollection<string> warnings, CancellationToken cancellationToken)
     {
-        await using var transport = Transports.Create(endpoint, settings.Protocol, settings.Credentials, settings.Timeout);
+        await using var transport = Transports.Create(
+            endpoint, settings.Protocol, settings.Credentials, settings.Timeout, notice => warnings.Add(settings.Secrets.Apply(notice)));
         var client = new KasaClient(transport, Devices);
         return action switch
         {

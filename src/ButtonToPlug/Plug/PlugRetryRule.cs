@@ -1,5 +1,7 @@
 using ButtonToPlug.Actions;
 using ButtonToPlug.Kasa;
+using ButtonToPlug.Kasa.Transport;
+using ButtonToPlug.Settings;
 
 namespace ButtonToPlug.Plug;
 
@@ -10,8 +12,11 @@ namespace ButtonToPlug.Plug;
 /// <remarks>
 /// The rule, in order:
 /// <list type="number">
-/// <item>At most <see cref="MaxAttempts"/> attempts, and a second one only while the invocation's remaining time still holds a
-/// whole attempt (<see cref="Pause"/> plus the plug timeout); otherwise the first failure is reported as it was.</item>
+/// <item>At most <see cref="MaxAttempts"/> attempts, and a second one only while the invocation's remaining time still holds
+/// what a whole attempt can really cost (<see cref="AttemptCost"/>: <see cref="Pause"/> plus every exchange it makes, each with
+/// its own plug timeout: the switch, the read before a toggle, the read that resolves an outlet, and for KLAP and AES the two
+/// steps that open a session); otherwise the first failure is reported as it was, and a retry cut short by the deadline
+/// reports the first failure too.</item>
 /// <item>Only "unreachable" failures are retried, and a SMART device's transient refusal (busy, session lapsed) of plain
 /// <c>on</c> and <c>off</c>. A plug that answered with any other error, or with something that is not a Kasa answer, will
 /// answer the same way again.</item>
@@ -22,6 +27,20 @@ namespace ButtonToPlug.Plug;
 /// read the new state and flip it back. A countdown (<c>on:30m</c>) is never repeated either: its request is three methods
 /// (switch, drop rules, add rule) of which an unknown part ran, and a repeat would restart the switch-back timer.</item>
 /// </list>
+/// Below this rule the transports resend nothing that may have been carried out, and say so here because this is the one place
+/// a reader looks:
+/// <list type="bullet">
+/// <item>XOR opens a connection for every request, so a switch is never written into a connection the plug has closed after its
+/// previous answer (some firmware does, and its FIN may arrive just after that answer); an end of stream or a reset on that
+/// fresh connection keeps its plain meaning: the request went out, the plug may have acted.</item>
+/// <item>KLAP opens a connection for every exchange for the same reason (plugs that close after each answer, HTTP/1.0 without
+/// keep-alive), and resends one request only when the plug answered HTTP 403: it refuses the session before it decrypts
+/// anything, so it carried nothing out. A plug whose firmware takes one request per session is remembered per endpoint, and its
+/// later requests, the switch among them, each get a session of their own. A read (<c>IKasaTransport.ReadAsync</c>) that
+/// failed there is sent once more on a new session; a switch that failed there otherwise is not resent.</item>
+/// <item>The protocol fallback of <c>auto</c> resends only a request that cannot have been carried out — a protocol mismatch
+/// before a KLAP session existed, or a refused connection — which is the first request of a click, a read; never a switch.</item>
+/// </list>
 /// </remarks>
 internal static class PlugRetryRule
 {
@@ -30,15 +49,33 @@ internal static class PlugRetryRule
     /// <summary>A short breath before the second attempt, so a router that just dropped a connection can take the next one.</summary>
     public static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
 
-    public static bool MayRetry(KasaException failure, ClickAction action, int attempt, TimeSpan remaining, TimeSpan attemptTimeout) =>
+    // handshake1 and handshake2 open a KLAP session; the handshake and login_device open an AES one. Auto's probes run side by
+    // side, so they cost the longest probe: a session's two steps.
+    private const int SessionExchanges = 2;
+
+    public static bool MayRetry(KasaException failure, ClickAction action, int attempt, TimeSpan remaining, TimeSpan attemptCost) =>
         attempt < MaxAttempts
-        && remaining >= Pause + attemptTimeout
+        && remaining >= attemptCost
         && failure switch
         {
             KasaUnreachableException unreachable => !unreachable.RequestSent || IsIdempotent(action),
             KasaDeviceException { IsTransient: true } => IsIdempotent(action),
             _ => false,
         };
+
+    /// <summary>
+    /// The longest a second attempt can take: the pause, then every exchange it makes, each bounded by the plug timeout. On, off
+    /// and countdowns send one request (toggle two: the read, then the switch), an outlet setting may need one read to resolve,
+    /// and KLAP, AES and auto (whose probes may not have settled) open a session first.
+    /// </summary>
+    public static TimeSpan AttemptCost(PlugSettings settings, ClickAction action)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(action);
+        var requests = (action is { Kind: SwitchKind.Toggle, SwitchBackAfter: null } ? 2 : 1) + (settings.Outlet is null ? 0 : 1);
+        var session = settings.Protocol == ProtocolSetting.Xor ? 0 : SessionExchanges;
+        return Pause + (settings.Timeout * (requests + session));
+    }
 
     /// <summary>On and off without a countdown: sending them twice leaves the plug as sending them once.</summary>
     public static bool IsIdempotent(ClickAction action) =>

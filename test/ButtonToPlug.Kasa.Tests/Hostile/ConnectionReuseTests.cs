@@ -1,12 +1,17 @@
+using ButtonToPlug.Testing;
+
 namespace ButtonToPlug.Kasa.Tests.Hostile;
 
-/// <summary>One connection carries several requests while the plug keeps it open; a closed one is replaced before sending.</summary>
+/// <summary>
+/// Every request gets a connection of its own, so none is written into a connection the plug closed after its last answer
+/// (some firmware does, and its FIN can trail the answer).
+/// </summary>
 public sealed class ConnectionReuseTests
 {
     private const string SysInfo = """{"system":{"get_sysinfo":{"model":"HS100(US)","alias":"fake","relay_state":0,"err_code":0}}}""";
 
     [Fact]
-    public async Task PeerKeepsConnectionOpen_ThreeRequestsUseOneConnection()
+    public async Task PeerKeepsConnectionOpen_EachRequestStillGetsAConnectionOfItsOwn()
     {
         await using var peer = new LoopbackPeer(async (stream, stop) =>
         {
@@ -23,7 +28,24 @@ public sealed class ConnectionReuseTests
             await client.GetSysInfoAsync(CancellationToken.None);
         }
 
-        Assert.Equal(1, peer.Connections);
+        Assert.Equal(3, peer.Connections);
+    }
+
+    [Fact]
+    public async Task PeerClosesSoonAfterEachAnswer_TwentyTogglesAllSwitchOnce()
+    {
+        await using var plug = ScriptedPlug.Start(ScriptedPlug.AnswerOnceThenCloseSoonAsync);
+        await using var transport = new XorTcpTransport(new KasaEndpoint(ScriptedPlug.Host, plug.Port), TimeSpan.FromSeconds(5));
+        var client = new KasaClient(transport);
+
+        for (var i = 0; i < 20; i++)
+        {
+            var change = await client.SwitchAsync(RelayAction.Toggle, outlet: null, CancellationToken.None);
+            Assert.Equal(i % 2 == 0, change.IsOn);
+        }
+
+        Assert.Equal(20, plug.CountRequests("set_relay_state"));
+        Assert.False(plug.RelayOn);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class RetryRuleTests
     [InlineData("off", true, false)]
     public async Task OnOrOff_WhenTheConnectionResetsMidReply_IsSentAgainAndSucceeds(string action, bool before, bool after)
     {
-        await using var plug = ScriptedPlug.Start(connection => SwitchesThenResetsAsync(connection, resetOnConnection: n => n == 1));
+        await using var plug = ScriptedPlug.Start(connection => SwitchesThenResetsAsync(connection, resetOnConnection: n => n == 2));
         plug.RelayOn = before;
         var function = NewFunction(plug.Port, out var log);
 
@@ -113,7 +113,27 @@ public sealed class RetryRuleTests
         Assert.DoesNotContain("tried again", log.ToString(), StringComparison.Ordinal);
     }
 
-    /// <summary>Answers like a plug, except that on the chosen connections a switch is carried out and its answer cut off by a reset.</summary>
+    [Fact]
+    public async Task OnAfterAReset_WhenTheDeadlineCannotHoldAWholeSecondAttempt_ReportsTheFirstCause()
+    {
+        await using var plug = ScriptedPlug.Start(connection => SwitchesThenResetsAsync(connection, resetOnConnection: n => n == 2));
+        var function = NewFunction(plug.Port, out var log, timeoutSeconds: "2");
+
+        // A second attempt costs the pause and two exchanges of 2 s each; 3.5 s in all holds one exchange, not two.
+        var error = await Assert.ThrowsAsync<FunctionException>(
+            () => function.HandleAsync(Clicks.Command("on"), Clicks.Within(TimeSpan.FromSeconds(3.5)), CancellationToken.None)).WaitAsync(Hang);
+
+        Assert.Equal(ErrorTypes.PlugUnreachable, error.ErrorType);
+        Assert.Contains("connection lost while waiting for the answer", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("deadline", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, plug.CountRequests("set_relay_state"));
+        Assert.DoesNotContain("tried again", log.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Answers like a plug, except that on the chosen connections a switch is carried out and its answer cut off by a reset.
+    /// Every request comes on a connection of its own: a click's read is connection 1, its switch connection 2.
+    /// </summary>
     private static async Task SwitchesThenResetsAsync(PlugConnection connection, Func<int, bool> resetOnConnection)
     {
         while (await connection.ReadRequestAsync() is { } request)
