@@ -24,4 +24,5 @@ internal sealed record ClickLogLine(
     long ElapsedMs,
     int? BatteryMv,
     bool? BatteryLow,
-    IReadOnlyList<string>? Warnings);
+    IReadOnlyList<string>? Warnings,
+    double? BatteryLevel);

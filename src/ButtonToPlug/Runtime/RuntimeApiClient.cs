@@ -49,7 +49,11 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
                 ParseDeadline(Header(headers, "Lambda-Runtime-Deadline-Ms")),
                 Header(headers, "Lambda-Runtime-Trace-Id"),
                 Header(headers, "Lambda-Runtime-Invoked-Function-Arn"),
-                body);
+                body)
+            {
+                ClientContext = Header(headers, "Lambda-Runtime-Client-Context"),
+                CognitoIdentity = Header(headers, "Lambda-Runtime-Cognito-Identity"),
+            };
         }
         catch (HttpRequestException exception)
         {

@@ -6,4 +6,11 @@ internal sealed record RuntimeInvocation(
     DateTimeOffset Deadline,
     string? TraceId,
     string? InvokedFunctionArn,
-    byte[] Event);
+    byte[] Event)
+{
+    /// <summary><c>Lambda-Runtime-Client-Context</c>: the invoker's client context JSON, when it sent one.</summary>
+    public string? ClientContext { get; init; }
+
+    /// <summary><c>Lambda-Runtime-Cognito-Identity</c>: the invoker's Cognito identity JSON, when it sent one.</summary>
+    public string? CognitoIdentity { get; init; }
+}

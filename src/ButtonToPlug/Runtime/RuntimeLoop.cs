@@ -55,7 +55,11 @@ internal sealed class RuntimeLoop(IRuntimeApiClient api, TextWriter log)
     {
         // X-Ray and the AWS SDK read the trace header from the environment, per invocation.
         Environment.SetEnvironmentVariable(TraceIdVariable, invocation.TraceId);
-        var context = new InvocationContext(invocation.RequestId, invocation.Deadline, invocation.TraceId);
+        var context = new InvocationContext(invocation.RequestId, invocation.Deadline, invocation.TraceId)
+        {
+            ClientContext = invocation.ClientContext,
+            CognitoIdentity = invocation.CognitoIdentity,
+        };
         try
         {
             return (await handler(invocation.Event, context, cancellationToken), null);

@@ -30,6 +30,9 @@ internal sealed record PlugSettings(
     /// <summary>The TP-Link account a KLAP plug is bound to; null tries the default and blank credentials only.</summary>
     public KasaCredentials? Credentials { get; init; }
 
+    /// <summary>The token HTTPS clicks must present; null refuses every HTTPS click.</summary>
+    public WebhookToken? WebhookToken { get; init; }
+
     public ClickAction ActionFor(ClickType click) => click switch
     {
         ClickType.Single => Single,

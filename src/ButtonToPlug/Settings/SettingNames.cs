@@ -13,4 +13,5 @@ internal static class SettingNames
     public const string Protocol = "protocol";
     public const string Username = "username";
     public const string Password = "password";
+    public const string WebhookToken = "webhook-token";
 }
