@@ -155,9 +155,25 @@ internal static class FunctionUrlEventReader
             return null;
         }
 
+        if (headers.TryGetProperty(name, out var exact))
+        {
+            return exact.ValueKind == JsonValueKind.String ? GetString(exact, $"headers.{name}") : null;
+        }
+
         foreach (var header in headers.EnumerateObject())
         {
-            if (header.NameEquals(name) || string.Equals(header.Name, name, StringComparison.OrdinalIgnoreCase))
+            string headerName;
+            try
+            {
+                headerName = header.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                // Like string values, names are decoded only when read; a name of bad bytes is no header anyone sent.
+                throw Invalid("headers has a name that is not valid UTF-8 text");
+            }
+
+            if (string.Equals(headerName, name, StringComparison.OrdinalIgnoreCase))
             {
                 return header.Value.ValueKind == JsonValueKind.String ? GetString(header.Value, $"headers.{name}") : null;
             }

@@ -78,4 +78,17 @@ public sealed class FunctionUrlEventTests
         Assert.Equal(ErrorTypes.Unauthorized, failure.ErrorType);
         Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_HeaderNameOfInvalidUtf8_IsInvalidEventNotACrash()
+    {
+        var head = System.Text.Encoding.UTF8.GetBytes("{\"requestContext\":{\"http\":{}},\"headers\":{\"x-");
+        var tail = System.Text.Encoding.UTF8.GetBytes("\":\"1\"},\"rawQueryString\":\"click=single&token=t\"}");
+        byte[] request = [.. head, 0xC3, 0x28, .. tail];
+
+        var failure = Assert.Throws<FunctionException>(() => EventParser.Parse(request));
+
+        Assert.Equal(ErrorTypes.InvalidEvent, failure.ErrorType);
+        Assert.Contains("not valid UTF-8", failure.Message, StringComparison.Ordinal);
+    }
 }

@@ -22,14 +22,17 @@ internal sealed class FakeRuntimeApiClient : IRuntimeApiClient
     /// <summary>Thrown by every post when set, to play a Runtime API that rejects them.</summary>
     public RuntimeApiException? PostFailure { get; set; }
 
-    public RuntimeInvocation Enqueue(string eventJson, string? traceId = null)
+    public RuntimeInvocation Enqueue(string eventJson, string? traceId = null, string? clientContext = null)
     {
         var invocation = new RuntimeInvocation(
             Guid.NewGuid().ToString(),
             DateTimeOffset.UtcNow.AddSeconds(30),
             traceId,
             "arn:aws:lambda:us-east-1:123456789012:function:ButtonToPlug",
-            System.Text.Encoding.UTF8.GetBytes(eventJson));
+            System.Text.Encoding.UTF8.GetBytes(eventJson))
+        {
+            ClientContext = clientContext,
+        };
         this.invocations.Enqueue(invocation);
         return invocation;
     }
