@@ -11,7 +11,6 @@ namespace ButtonToPlug.Events;
 internal static class FunctionUrlEventReader
 {
     private const string HowToClick = "send the JSON body {\"clickType\":\"SINGLE\"} or {\"action\":\"on\"}, or use ?click=single or ?action=on";
-    private const int MaxIdempotencyKeyLength = 128;
 
     /// <summary>The Function URL's request: <c>requestContext.http</c>.</summary>
     public static bool Matches(JsonElement root) => TryGetObject(root, "requestContext", out var context) && TryGetObject(context, "http", out _);
@@ -31,13 +30,13 @@ internal static class FunctionUrlEventReader
         return new ButtonEvent(EventSource.Https, click, action, null, null, null, null)
         {
             Caller = caller,
-            ClickKey = ReadIdempotencyKey(root),
+            ClickKey = FunctionUrlHeaders.IdempotencyKey(root),
         };
     }
 
     private static PresentedToken ReadToken(JsonElement root, FunctionUrlQuery query)
     {
-        var authorization = Header(root, "authorization");
+        var authorization = FunctionUrlHeaders.Get(root, "authorization");
         if (authorization is not null)
         {
             var span = authorization.AsSpan().Trim();
@@ -129,57 +128,6 @@ internal static class FunctionUrlEventReader
 
             throw Invalid($"the HTTPS body has neither clickType nor action: {HowToClick}");
         }
-    }
-
-    private static string? ReadIdempotencyKey(JsonElement root)
-    {
-        if (Header(root, "idempotency-key") is not { } key)
-        {
-            return null;
-        }
-
-        var trimmed = key.Trim();
-        if (trimmed.Length is 0 or > MaxIdempotencyKeyLength || !trimmed.All(c => c is > ' ' and < '\u007f'))
-        {
-            throw Invalid($"the Idempotency-Key header must be 1 to {MaxIdempotencyKeyLength} visible ASCII characters, such as a UUID");
-        }
-
-        return $"https:{trimmed}";
-    }
-
-    /// <summary>A header by name; the Function URL sends names in lower case, a hand-written test event may not.</summary>
-    private static string? Header(JsonElement root, string name)
-    {
-        if (!TryGetObject(root, "headers", out var headers))
-        {
-            return null;
-        }
-
-        if (headers.TryGetProperty(name, out var exact))
-        {
-            return exact.ValueKind == JsonValueKind.String ? GetString(exact, $"headers.{name}") : null;
-        }
-
-        foreach (var header in headers.EnumerateObject())
-        {
-            string headerName;
-            try
-            {
-                headerName = header.Name;
-            }
-            catch (InvalidOperationException)
-            {
-                // Like string values, names are decoded only when read; a name of bad bytes is no header anyone sent.
-                throw Invalid("headers has a name that is not valid UTF-8 text");
-            }
-
-            if (string.Equals(headerName, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return header.Value.ValueKind == JsonValueKind.String ? GetString(header.Value, $"headers.{name}") : null;
-            }
-        }
-
-        return null;
     }
 
     private static FunctionException Unauthorized(string message) => new(ErrorTypes.Unauthorized, message);
