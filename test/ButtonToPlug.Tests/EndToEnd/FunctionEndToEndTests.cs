@@ -27,9 +27,10 @@ public abstract class FunctionEndToEndTests(FunctionFixture fixture)
         ["https-double.json"] = new("DOUBLE", "on", StartsOn: false, EndsOn: true, CountdownSeconds: null),
     };
 
-    // SORACOM Funk invokes with the SIM in the client context; Lambda hands it over as Lambda-Runtime-Client-Context.
-    private static readonly string SoracomClientContext =
-        File.ReadAllText(Path.Combine(PublishedFunction.RepositoryRoot, EventsFolder, "client-context", "soracom.json"));
+    // SORACOM Funk invokes with the SIM in the client context; Lambda hands it over as Lambda-Runtime-Client-Context,
+    // one line of JSON (a header value cannot hold the file's line breaks).
+    private static readonly string SoracomClientContext = System.Text.Json.Nodes.JsonNode.Parse(
+        File.ReadAllText(Path.Combine(PublishedFunction.RepositoryRoot, EventsFolder, "client-context", "soracom.json")))!.ToJsonString();
 
     private static readonly byte[] SingleClick = """{"serialNumber":"G030JF055364XVRB","clickType":"SINGLE","batteryVoltage":"1705mV"}"""u8.ToArray();
     private static readonly byte[] SwitchOn = """{"action":"on"}"""u8.ToArray();

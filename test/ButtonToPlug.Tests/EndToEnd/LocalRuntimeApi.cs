@@ -47,6 +47,12 @@ public sealed class LocalRuntimeApi : IAsyncDisposable
     /// <param name="cognitoIdentity">Sent as <c>Lambda-Runtime-Cognito-Identity</c>.</param>
     public string Enqueue(byte[] eventJson, string? traceId = null, TimeSpan? timeout = null, string? clientContext = null, string? cognitoIdentity = null)
     {
+        // Kestrel refuses a header value with a line break by failing the whole next call, which ends the runtime.
+        if ((clientContext ?? "").Contains('\n', StringComparison.Ordinal) || (cognitoIdentity ?? "").Contains('\n', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("a header value is one line: pass the client context or identity as compact JSON");
+        }
+
         var requestId = Guid.NewGuid().ToString();
         var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         Outcome(requestId);
