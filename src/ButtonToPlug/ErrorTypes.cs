@@ -11,4 +11,7 @@ public static class ErrorTypes
 
     /// <summary>A defect of ours: anything unexpected. Its message holds no secret; the stack trace goes only to the log.</summary>
     public const string InternalError = "InternalError";
+
+    /// <summary>An HTTPS click without the right token (HTTP 401). Only HTTPS callers see it: it is answered, never a failed invocation.</summary>
+    public const string Unauthorized = "Unauthorized";
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ButtonToPlug.Dedupe;
 using ButtonToPlug.Events;
 using ButtonToPlug.Logging;
+using ButtonToPlug.Https;
 using ButtonToPlug.Plug;
 using ButtonToPlug.Reporting;
 using ButtonToPlug.Settings;
@@ -62,16 +63,21 @@ public sealed class Function
 
     private static LogWriter ProcessLog(TextWriter log) => LogWriter.FromEnvironment(log, Environment.GetEnvironmentVariable, TimeProvider.System);
 
-    public async Task<byte[]> HandleAsync(ReadOnlyMemory<byte> eventJson, InvocationContext context, CancellationToken cancellationToken)
+    /// <summary>An HTTPS click (Function URL) is answered with its HTTP status instead, and never fails.</summary>
+    public Task<byte[]> HandleAsync(ReadOnlyMemory<byte> eventJson, InvocationContext context, CancellationToken cancellationToken) =>
+        FunctionUrlExchange.Recognizes(eventJson)
+            ? FunctionUrlExchange.AnswerAsync(ClickAsync(eventJson, context, cancellationToken))
+            : ClickAsync(eventJson, context, cancellationToken);
+
+    private async Task<byte[]> ClickAsync(ReadOnlyMemory<byte> eventJson, InvocationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var facts = new ClickFacts(context, this.time.GetTimestamp());
         try
         {
-            facts.Event = EventParser.Parse(eventJson);
-            if (facts.Event.Source == EventSource.OneClickHealth)
+            facts.Event = EventParser.Parse(eventJson, context.ClientContext);
+            if (facts.Event.IgnoredReason is { } reason)
             {
-                var reason = $"AWS IoT 1-Click health event ({facts.Event.HealthCondition ?? "deviceHealthMonitor"}), not a click";
                 return JsonSerializer.SerializeToUtf8Bytes(this.reporter.Ignored(facts, reason), ResultJsonContext.Default.IgnoredResult);
             }
 
@@ -79,6 +85,7 @@ public sealed class Function
             var read = await this.settings.GetAsync(deadline.Token);
             facts.Settings = read.Settings;
             facts.Warnings.AddRange(read.Settings.Warnings);
+            WebhookGate.Authenticate(facts.Event, read.Settings);
             if (read.Warning is { } warning)
             {
                 facts.Warnings.Add(warning);

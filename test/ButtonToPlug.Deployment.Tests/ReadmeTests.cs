@@ -30,7 +30,7 @@ public sealed class ReadmeTests
             .Select(m => m.Groups[1].Value)
             .ToList();
 
-        Assert.Equal(6, errorTypes.Count);
+        Assert.Equal(7, errorTypes.Count);
         Assert.All(errorTypes, errorType => Assert.Matches(new Regex($@"^\| `{errorType}` \|", RegexOptions.Multiline), Readme.Value));
     }
 

@@ -29,4 +29,5 @@ internal sealed record ClickLogLine(
     long ElapsedMs,
     int? BatteryMv,
     bool? BatteryLow,
-    IReadOnlyList<string>? Warnings) : ILogRecord;
+    IReadOnlyList<string>? Warnings,
+    double? BatteryLevel) : ILogRecord;

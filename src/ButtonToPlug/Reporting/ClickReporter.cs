@@ -55,7 +55,18 @@ internal sealed class ClickReporter(LogWriter log)
         var warnings = new List<string>(facts.Warnings);
         if (battery is { IsLow: true } low)
         {
-            warnings.Add($"battery low: {low.Millivolts} mV (under {BatteryVoltage.LowMillivolts} mV); the button will stop sending clicks soon");
+            warnings.Add($"battery low: {low.Millivolts} mV (under {low.LowBelowMillivolts} mV); the button will stop sending clicks soon");
+        }
+
+        var level = buttonEvent?.Level;
+        if (level is { IsLow: true } lowLevel)
+        {
+            warnings.Add($"battery low: {lowLevel.Percent}% (at or below {BatteryLevel.LowAtOrBelow * 100:0}%); the button will stop sending clicks soon");
+        }
+
+        if (buttonEvent?.BatteryWarning is { } batteryWarning)
+        {
+            warnings.Add(batteryWarning);
         }
 
         if (buttonEvent?.BatteryText is { } unreadable)
@@ -84,8 +95,9 @@ internal sealed class ClickReporter(LogWriter log)
             CountdownSeconds: result?.CountdownSeconds,
             ElapsedMs: elapsed,
             BatteryMv: battery?.Millivolts,
-            BatteryLow: battery?.IsLow,
-            Warnings: warnings.Count > 0 ? warnings : null);
+            BatteryLow: battery?.IsLow ?? level?.IsLow,
+            Warnings: warnings.Count > 0 ? warnings : null,
+            BatteryLevel: level?.Fraction);
         log.Write(line, LogJsonContext.Default.ClickLogLine);
 
         if (outcome != "ignored")

@@ -48,7 +48,11 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
                 requestId,
                 ParseDeadline(Header(headers, "Lambda-Runtime-Deadline-Ms")),
                 Header(headers, "Lambda-Runtime-Trace-Id"),
-                body);
+                body)
+            {
+                ClientContext = Header(headers, "Lambda-Runtime-Client-Context"),
+                CognitoIdentity = Header(headers, "Lambda-Runtime-Cognito-Identity"),
+            };
         }
         catch (HttpRequestException exception)
         {

@@ -5,4 +5,11 @@ internal sealed record RuntimeInvocation(
     string RequestId,
     DateTimeOffset Deadline,
     string? TraceId,
-    byte[] Event);
+    byte[] Event)
+{
+    /// <summary><c>Lambda-Runtime-Client-Context</c>: the invoker's client context JSON, when it sent one.</summary>
+    public string? ClientContext { get; init; }
+
+    /// <summary><c>Lambda-Runtime-Cognito-Identity</c>: the invoker's Cognito identity JSON, when it sent one.</summary>
+    public string? CognitoIdentity { get; init; }
+}

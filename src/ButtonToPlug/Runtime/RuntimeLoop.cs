@@ -61,7 +61,11 @@ internal sealed class RuntimeLoop(IRuntimeApiClient api, LogWriter log)
             }
 
             // The invocation in flight is not cancelled by SIGTERM: Lambda gives the process time to finish it.
-            var context = new InvocationContext(invocation.RequestId, invocation.Deadline, invocation.TraceId);
+            var context = new InvocationContext(invocation.RequestId, invocation.Deadline, invocation.TraceId)
+            {
+                ClientContext = invocation.ClientContext,
+                CognitoIdentity = invocation.CognitoIdentity,
+            };
             var result = await InvokeAsync(handler, invocation, context);
             var exit = await TryPostAsync(result.Response is { } response
                 ? api.PostResponseAsync(invocation.RequestId, response, CancellationToken.None)

@@ -36,6 +36,8 @@ internal sealed record PlugSettings(
 
     /// <summary>The names (as in <see cref="SettingNames"/>) of the settings that came from SecureString parameters.</summary>
     public IReadOnlySet<string> SecureNames { get; init; } = new HashSet<string>();
+    /// <summary>The token HTTPS clicks must present; null refuses every HTTPS click.</summary>
+    public WebhookToken? WebhookToken { get; init; }
 
     public ClickAction ActionFor(ClickType click) => click switch
     {

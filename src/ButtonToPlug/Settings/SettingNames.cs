@@ -13,7 +13,8 @@ internal static class SettingNames
     public const string Protocol = "protocol";
     public const string Username = "username";
     public const string Password = "password";
+    public const string WebhookToken = "webhook-token";
 
     /// <summary>Every name above, in the order help texts list them; a key outside it is reported as unknown.</summary>
-    public static IReadOnlyList<string> All { get; } = [Host, Port, Outlet, Single, Double, Long, Timeout, Protocol, Username, Password];
+    public static IReadOnlyList<string> All { get; } = [Host, Port, Outlet, Single, Double, Long, Timeout, Protocol, Username, Password, WebhookToken];
 }

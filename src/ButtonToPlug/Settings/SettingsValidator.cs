@@ -20,10 +20,13 @@ internal static class SettingsValidator
     {
         var problems = new List<string>();
         var secrets = raw.Secrets();
-        if (raw.Values.TryGetValue(SettingNames.Password, out var password) && !raw.SecureNames.Contains(SettingNames.Password))
+        // A password or webhook token stored as a plain String is still a secret: it is masked like a SecureString everywhere.
+        string[] plainSecrets = [.. new[] { SettingNames.Password, SettingNames.WebhookToken }
+            .Where(name => raw.Values.ContainsKey(name) && !raw.SecureNames.Contains(name))
+            .Select(name => raw.Values[name])];
+        if (plainSecrets.Length > 0)
         {
-            // A password stored as a plain String is still a password: it is masked like a SecureString everywhere.
-            secrets = new Redactor([.. raw.SecureNames.Select(name => raw.Values.GetValueOrDefault(name, "")), password]);
+            secrets = new Redactor([.. raw.SecureNames.Select(name => raw.Values.GetValueOrDefault(name, "")), .. plainSecrets]);
         }
 
         var protocol = Read(raw, origin, problems, SettingNames.Protocol, ProtocolSetting.Auto, "auto", ProtocolSettingText.Choices, ProtocolSettingText.TryParse);
@@ -37,6 +40,7 @@ internal static class SettingsValidator
         var @long = ReadAction(raw, origin, problems, SettingNames.Long, ClickAction.Off);
         var timeout = Read(raw, origin, problems, SettingNames.Timeout, PlugSettings.DefaultTimeout, "3", "seconds from 0.1 to 30, like 3 or 1.5", TryParseTimeout);
         var credentials = ReadCredentials(raw, origin, problems);
+        var webhookToken = ReadWebhookToken(raw, origin, problems);
 
         var unknown = UnknownKeys(raw, origin);
         if (problems.Count > 0)
@@ -52,7 +56,28 @@ internal static class SettingsValidator
             Credentials = credentials,
             Warnings = unknown,
             SecureNames = raw.SecureNames,
+            WebhookToken = webhookToken,
         };
+    }
+
+    /// <summary>The HTTPS callers' bearer token: absent turns HTTPS clicks off; present, it must be long enough not to be guessed.</summary>
+    private static WebhookToken? ReadWebhookToken(RawSettings raw, ISettingsOrigin origin, List<string> problems)
+    {
+        if (!raw.Values.TryGetValue(SettingNames.WebhookToken, out var text))
+        {
+            return null;
+        }
+
+        // The caller's header value is trimmed too; a token is never quoted, not even its length.
+        var token = text.Trim();
+        if (token.Length < WebhookToken.MinLength)
+        {
+            problems.Add($"{origin.Name(SettingNames.WebhookToken)} is shorter than {WebhookToken.MinLength} characters: "
+                + "make one with `openssl rand -hex 32` and store it as a SecureString");
+            return null;
+        }
+
+        return new WebhookToken(token);
     }
 
     /// <summary>

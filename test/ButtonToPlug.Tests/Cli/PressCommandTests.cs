@@ -15,13 +15,16 @@ public sealed class PressCommandTests(MotoFixture moto, PlugsFixture devices) : 
 
     public void Dispose() => Directory.Delete(this.directory, recursive: true);
 
+    private static string LocalWebhookToken =>
+        JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Event("settings.local.json"))).RootElement.GetProperty("webhook-token").GetString()!;
+
     public static TheoryData<string> EventFiles => [.. RepositoryFiles.EventFiles().Select(file => Path.GetFileName(file))];
 
     [Theory]
     [MemberData(nameof(EventFiles))]
     public async Task Press_EventFileWithLocalSettings_PrintsTheResult(string file)
     {
-        var settings = WriteSettings($$"""{"host":"127.0.0.1","port":"{{PlugPort}}"}""");
+        var settings = WriteSettings($$"""{"host":"127.0.0.1","port":"{{PlugPort}}","webhook-token":"{{LocalWebhookToken}}"}""");
 
         var (exit, stdout, stderr) = await CliProcess.RunAsync("press", RepositoryFiles.Event(file), "--settings", settings);
 
@@ -30,6 +33,33 @@ public sealed class PressCommandTests(MotoFixture moto, PlugsFixture devices) : 
         var result = JsonDocument.Parse(stdout).RootElement;
         Assert.Equal("127.0.0.1", result.GetProperty("host").GetString());
         Assert.Equal((await devices.Plugs.ReadStateAsync(PlugsFixture.Plug)).IsOn ? "on" : "off", result.GetProperty("after").GetString());
+    }
+
+    [Fact]
+    public async Task Press_SoracomEventWithClientContext_LogsTheSimAsTheDevice()
+    {
+        var settings = WriteSettings($$"""{"host":"127.0.0.1","port":"{{PlugPort}}"}""");
+
+        var (exit, _, stderr) = await CliProcess.RunAsync(
+            "press", RepositoryFiles.Event("soracom-global-double.json"), "--settings", settings, "--client-context", RepositoryFiles.SoracomClientContext, "--log");
+
+        Assert.True(exit == 0, stderr);
+        var line = JsonDocument.Parse(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0]).RootElement;
+        Assert.Equal("SoracomButton", line.GetProperty("source").GetString());
+        Assert.Equal("8942310022000012345", line.GetProperty("deviceId").GetString());
+    }
+
+    [Fact]
+    public async Task Press_HttpsEventWithAWrongToken_IsOneLineUnauthorizedAndExit2()
+    {
+        var settings = WriteSettings($$"""{"host":"127.0.0.1","port":"{{PlugPort}}","webhook-token":"{{new string('w', 40)}}"}""");
+
+        var (exit, stdout, stderr) = await CliProcess.RunAsync("press", RepositoryFiles.Event("https-double.json"), "--settings", settings);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(stdout);
+        Assert.StartsWith("buttontoplug: Unauthorized: HTTP 401: ", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

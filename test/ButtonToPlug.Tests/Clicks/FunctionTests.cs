@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using ButtonToPlug.Logging;
+using ButtonToPlug.Settings;
 using ButtonToPlug.Testing;
 using ButtonToPlug.Tests.Support;
 
@@ -30,16 +31,20 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
         { "long-press.json", true, false, "LONG", "off" },
         { "one-click-double.json", false, true, "DOUBLE", "on" },
         { "command-on-30m.json", false, true, null, "on:30m" },
+        { "soracom-plus-single.json", false, true, "SINGLE", "toggle" },
+        { "soracom-global-double.json", false, true, "DOUBLE", "on" },
+        { "shelly-long-push.json", true, false, "LONG", "off" },
+        { "https-double.json", false, true, "DOUBLE", "on" },
     };
 
     [Theory]
     [MemberData(nameof(EventFiles))]
     public async Task HandleAsync_SampleEvent_SwitchesThePlugAndReportsIt(string file, bool before, bool after, string? clickType, string action)
     {
-        await SeedAsync(PlugsFixture.Plug);
+        await SeedAsync(PlugsFixture.Plug, (SettingNames.WebhookToken, LocalWebhookToken()));
         await Plugs.SetStateAsync(PlugsFixture.Plug, before);
 
-        var result = await InvokeAsync(File.ReadAllBytes(RepositoryFiles.Event(file)));
+        var result = await InvokeEventFileAsync(file);
 
         Assert.Equal(after, (await Plugs.ReadStateAsync(PlugsFixture.Plug)).IsOn);
         Assert.Equal(clickType, NullableString(result, "clickType"));
@@ -306,6 +311,26 @@ public sealed class FunctionTests(MotoFixture moto, PlugsFixture devices) : ICla
         var result = await CreateFunction().HandleAsync(eventJson, context, CancellationToken.None);
         return JsonDocument.Parse(result).RootElement.Clone();
     }
+
+    /// <summary>An events/ file as its source delivers it: SORACOM's with Funk's client context, HTTPS answered 200 with the result as body.</summary>
+    private async Task<JsonElement> InvokeEventFileAsync(string file)
+    {
+        var context = new InvocationContext("request-1", DateTimeOffset.UtcNow.AddSeconds(15), null)
+        {
+            ClientContext = file.StartsWith("soracom-", StringComparison.Ordinal) ? File.ReadAllText(RepositoryFiles.SoracomClientContext) : null,
+        };
+        var answer = JsonDocument.Parse(await CreateFunction().HandleAsync(File.ReadAllBytes(RepositoryFiles.Event(file)), context, CancellationToken.None)).RootElement;
+        if (!answer.TryGetProperty("statusCode", out var status))
+        {
+            return answer.Clone();
+        }
+
+        Assert.Equal(200, status.GetInt32());
+        return JsonDocument.Parse(answer.GetProperty("body").GetString()!).RootElement.Clone();
+    }
+
+    private static string LocalWebhookToken() =>
+        JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Event("settings.local.json"))).RootElement.GetProperty(SettingNames.WebhookToken).GetString()!;
 
     private async Task<FunctionException> InvokeFailingAsync(string eventJson, DateTimeOffset? deadline = null)
     {

@@ -7,6 +7,10 @@ public static class EndToEndEnvironment
 {
     public const string ParameterPath = "/ButtonToPlug";
 
+    /// <summary>The token events/https-double.json presents: the local one of events/settings.local.json.</summary>
+    public static string WebhookToken { get; } = System.Text.Json.JsonDocument.Parse(
+        File.ReadAllText(Path.Combine(PublishedFunction.RepositoryRoot, "events", "settings.local.json"))).RootElement.GetProperty("webhook-token").GetString()!;
+
     public static Dictionary<string, string> For(LocalRuntimeApi api, string ssmUrl) => new()
     {
         ["AWS_LAMBDA_RUNTIME_API"] = api.Address,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using ButtonToPlug.Testing;
 
@@ -20,7 +21,16 @@ public abstract class FunctionEndToEndTests(FunctionFixture fixture)
         ["long-press.json"] = new("LONG", "off", StartsOn: true, EndsOn: false, CountdownSeconds: null),
         ["one-click-double.json"] = new("DOUBLE", "on", StartsOn: false, EndsOn: true, CountdownSeconds: null),
         ["command-on-30m.json"] = new(null, "on:30m", StartsOn: false, EndsOn: true, CountdownSeconds: 1800),
+        ["soracom-plus-single.json"] = new("SINGLE", "toggle", StartsOn: false, EndsOn: true, CountdownSeconds: null),
+        ["soracom-global-double.json"] = new("DOUBLE", "on", StartsOn: false, EndsOn: true, CountdownSeconds: null),
+        ["shelly-long-push.json"] = new("LONG", "off", StartsOn: true, EndsOn: false, CountdownSeconds: null),
+        ["https-double.json"] = new("DOUBLE", "on", StartsOn: false, EndsOn: true, CountdownSeconds: null),
     };
+
+    // SORACOM Funk invokes with the SIM in the client context; Lambda hands it over as Lambda-Runtime-Client-Context,
+    // one line of JSON (a header value cannot hold the file's line breaks).
+    private static readonly string SoracomClientContext = System.Text.Json.Nodes.JsonNode.Parse(
+        File.ReadAllText(Path.Combine(PublishedFunction.RepositoryRoot, EventsFolder, "client-context", "soracom.json")))!.ToJsonString();
 
     private static readonly byte[] SingleClick = """{"serialNumber":"G030JF055364XVRB","clickType":"SINGLE","batteryVoltage":"1705mV"}"""u8.ToArray();
     private static readonly byte[] SwitchOn = """{"action":"on"}"""u8.ToArray();
@@ -40,11 +50,13 @@ public abstract class FunctionEndToEndTests(FunctionFixture fixture)
         await fixture.SeedAsync(fixture.PlugPort);
         await fixture.Plugs.SetStateAsync(0, expected.StartsOn);
 
-        var outcome = await fixture.InvokeAsync(await File.ReadAllBytesAsync(Path.Combine(PublishedFunction.RepositoryRoot, EventsFolder, file)));
+        var outcome = await fixture.InvokeAsync(
+            await File.ReadAllBytesAsync(Path.Combine(PublishedFunction.RepositoryRoot, EventsFolder, file)),
+            clientContext: file.StartsWith("soracom-", StringComparison.Ordinal) ? SoracomClientContext : null);
 
         Assert.Null(outcome.Error);
         Assert.Equal(expected.EndsOn, (await fixture.Plugs.ReadStateAsync(0)).IsOn);
-        using var result = JsonDocument.Parse(outcome.Response!);
+        using var result = JsonDocument.Parse(ResultOf(outcome.Response!));
         var root = result.RootElement;
         Assert.Equal(expected.ClickType, root.GetProperty("clickType").GetString());
         Assert.Equal(expected.Action, root.GetProperty("action").GetString());
@@ -153,6 +165,52 @@ public abstract class FunctionEndToEndTests(FunctionFixture fixture)
         }
 
         await process.WaitForLineAsync(line => line.Contains(traces[2]!, StringComparison.Ordinal), FunctionFixture.Bound);
+    }
+
+    [Fact]
+    public async Task SoracomClick_WithClientContextHeader_LogsTheSimIdAsTheDevice()
+    {
+        await fixture.SeedAsync(fixture.PlugPort);
+        var eventJson = await File.ReadAllBytesAsync(Path.Combine(PublishedFunction.RepositoryRoot, EventsFolder, "soracom-global-double.json"));
+
+        var outcome = await fixture.InvokeAsync(eventJson, clientContext: SoracomClientContext);
+
+        Assert.Null(outcome.Error);
+        await fixture.Process.WaitForLineAsync(
+            line => line.Contains(outcome.RequestId, StringComparison.Ordinal)
+                && line.Contains("\"source\":\"SoracomButton\"", StringComparison.Ordinal)
+                && line.Contains("\"deviceId\":\"8942310022000012345\"", StringComparison.Ordinal),
+            FunctionFixture.Bound);
+    }
+
+    [Fact]
+    public async Task HttpsClick_WithAWrongToken_IsAnswered401_AndThePlugStaysAsItWas()
+    {
+        await fixture.SeedAsync(fixture.PlugPort);
+        await fixture.Plugs.SetStateAsync(0, false);
+        var request = Encoding.UTF8.GetBytes((await File.ReadAllTextAsync(Path.Combine(PublishedFunction.RepositoryRoot, EventsFolder, "https-double.json")))
+            .Replace(EndToEndEnvironment.WebhookToken, EndToEndEnvironment.WebhookToken.ToUpperInvariant(), StringComparison.Ordinal));
+
+        var outcome = await fixture.InvokeAsync(request);
+
+        Assert.Null(outcome.Error);
+        using var answer = JsonDocument.Parse(outcome.Response!);
+        Assert.Equal(401, answer.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.False((await fixture.Plugs.ReadStateAsync(0)).IsOn);
+        Assert.DoesNotContain(EndToEndEnvironment.WebhookToken.ToUpperInvariant(), Encoding.UTF8.GetString(outcome.Response!), StringComparison.Ordinal);
+    }
+
+    /// <summary>The section 4 result: the invocation's response, or for an HTTPS click the body of its 200 answer.</summary>
+    private static byte[] ResultOf(byte[] response)
+    {
+        using var json = JsonDocument.Parse(response);
+        if (!json.RootElement.TryGetProperty("statusCode", out var status))
+        {
+            return response;
+        }
+
+        Assert.Equal(200, status.GetInt32());
+        return Encoding.UTF8.GetBytes(json.RootElement.GetProperty("body").GetString()!);
     }
 
     private async Task<PostedError> InvokeExpectingErrorAsync(byte[] eventJson)

@@ -33,15 +33,19 @@ public abstract class FunctionFixture(FunctionBuild build) : IAsyncLifetime
         Process = await FunctionProcess.StartAsync(Build, EndToEndEnvironment.For(Api, Moto.Endpoint.ToString().TrimEnd('/')));
     }
 
-    /// <summary>host and port of the simulated plug; click actions left to their defaults.</summary>
-    public Task SeedAsync(int port) => Moto.PutAllAsync(EndToEndEnvironment.ParameterPath, new Dictionary<string, string>
+    /// <summary>host and port of the simulated plug, the webhook token as a SecureString; click actions left to their defaults.</summary>
+    public async Task SeedAsync(int port)
     {
-        ["host"] = SimulatedPlugs.Host,
-        ["port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    });
+        await Moto.PutAllAsync(EndToEndEnvironment.ParameterPath, new Dictionary<string, string>
+        {
+            ["host"] = SimulatedPlugs.Host,
+            ["port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await Moto.PutSecureAsync($"{EndToEndEnvironment.ParameterPath}/webhook-token", EndToEndEnvironment.WebhookToken);
+    }
 
-    public Task<InvocationOutcome> InvokeAsync(byte[] eventJson, string? traceId = null) =>
-        Api.WaitForOutcomeAsync(Api.Enqueue(eventJson, traceId), Bound);
+    public Task<InvocationOutcome> InvokeAsync(byte[] eventJson, string? traceId = null, string? clientContext = null) =>
+        Api.WaitForOutcomeAsync(Api.Enqueue(eventJson, traceId, clientContext: clientContext), Bound);
 
     public async Task DisposeAsync()
     {

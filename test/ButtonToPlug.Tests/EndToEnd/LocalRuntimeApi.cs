@@ -43,12 +43,20 @@ public sealed class LocalRuntimeApi : IAsyncDisposable
     }
 
     /// <summary>Queues an event; returns its request id.</summary>
-    public string Enqueue(byte[] eventJson, string? traceId = null, TimeSpan? timeout = null)
+    /// <param name="clientContext">Sent as <c>Lambda-Runtime-Client-Context</c>, as Lambda does for an invoker that gave one (SORACOM Funk).</param>
+    /// <param name="cognitoIdentity">Sent as <c>Lambda-Runtime-Cognito-Identity</c>.</param>
+    public string Enqueue(byte[] eventJson, string? traceId = null, TimeSpan? timeout = null, string? clientContext = null, string? cognitoIdentity = null)
     {
+        // Kestrel refuses a header value with a line break by failing the whole next call, which ends the runtime.
+        if ((clientContext ?? "").Contains('\n', StringComparison.Ordinal) || (cognitoIdentity ?? "").Contains('\n', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("a header value is one line: pass the client context or identity as compact JSON");
+        }
+
         var requestId = Guid.NewGuid().ToString();
         var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         Outcome(requestId);
-        this.queue.Writer.TryWrite(new QueuedEvent(requestId, eventJson, deadline, traceId));
+        this.queue.Writer.TryWrite(new QueuedEvent(requestId, eventJson, deadline, traceId, clientContext, cognitoIdentity));
         return requestId;
     }
 
@@ -154,6 +162,16 @@ public sealed class LocalRuntimeApi : IAsyncDisposable
             headers["Lambda-Runtime-Trace-Id"] = queued.TraceId;
         }
 
+        if (queued.ClientContext is not null)
+        {
+            headers["Lambda-Runtime-Client-Context"] = queued.ClientContext;
+        }
+
+        if (queued.CognitoIdentity is not null)
+        {
+            headers["Lambda-Runtime-Cognito-Identity"] = queued.CognitoIdentity;
+        }
+
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(queued.Event, context.RequestAborted);
     }
@@ -181,5 +199,6 @@ public sealed class LocalRuntimeApi : IAsyncDisposable
             root.TryGetProperty("stackTrace", out var trace) && trace.ValueKind == JsonValueKind.Array);
     }
 
-    private sealed record QueuedEvent(string RequestId, byte[] Event, DateTimeOffset Deadline, string? TraceId);
+    private sealed record QueuedEvent(
+        string RequestId, byte[] Event, DateTimeOffset Deadline, string? TraceId, string? ClientContext, string? CognitoIdentity);
 }

@@ -14,6 +14,10 @@ public sealed class EventParserTests
         { "long-press.json", "IotButton", "Long", null },
         { "one-click-double.json", "OneClick", "Double", null },
         { "command-on-30m.json", "Command", null, "on:30m" },
+        { "soracom-plus-single.json", "SoracomPlus", "Single", null },
+        { "soracom-global-double.json", "SoracomButton", "Double", null },
+        { "shelly-long-push.json", "Shelly", "Long", null },
+        { "https-double.json", "Https", "Double", null },
     };
 
     [Theory]
@@ -111,7 +115,7 @@ public sealed class EventParserTests
     [InlineData("""{"serialNumber":"G030JF055364XVRB","batteryVoltage":"1705mV"}""", "no click")]
     [InlineData("""{"clickType":"TRIPLE"}""", "clickType 'TRIPLE' is not a click type")]
     [InlineData("""{"clickType":""}""", "clickType '' is not a click type")]
-    [InlineData("""{"clickType":1}""", "clickType is a JSON number")]
+    [InlineData("""{"clickType":true}""", "clickType is a JSON boolean")]
     [InlineData("""{"clickType":null}""", "clickType is a JSON null")]
     [InlineData("""{"action":"blink"}""", "action: 'blink' is not an action")]
     [InlineData("""{"action":"toggle:30m"}""", "toggle takes no duration")]

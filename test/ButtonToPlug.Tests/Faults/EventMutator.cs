@@ -16,9 +16,29 @@ internal sealed class EventMutator(IReadOnlyList<byte[]> samples, int seed)
         "on:25h", "on:0s", "on:1h30m", "off:-5m", "toggle:5m", "deviceEvent", "buttonClicked", "deviceHealthMonitor", "deviceInfo",
         "serialNumber", "batteryVoltage", "1705mV", "2000 mV", "-3mV", "99999999999999999999mV", "", " ", "\u0000", "\uFFFD", "é",
         "null", "true", "{}", "[]",
+        "clickTypeName", "batteryLevel", "detect_type", "Single short click", "Double short click", "Single long click", "Extra long click",
+        "seq_number", "batt_vol", "msg_type", "prod_type", "status", "src", "method", "NotifyEvent", "NotifyStatus", "params", "events",
+        "event", "single_push", "double_push", "long_push", "btn_up", "triple_push", "ts", "clickId", "requestContext", "http", "body",
+        "rawQueryString", "isBase64Encoded", "headers", "authorization", "Bearer ", "Basic x", "idempotency-key", "click=double",
+        "action=off", "click=single&action=on", "token=", "%zz", "{\"clickType\":\"LONG\"}", "{\"action\":\"on:30m\"}", "not json",
     ];
 
     private readonly Random random = new(seed);
+
+    private readonly string[] clientContexts =
+    [
+        """{"custom":{"imsi":"295050912345678","simId":"8942310022000012345"}}""",
+        """{"custom":{"imsi":"295050912345678"}}""",
+        """{"custom":{"simId":42}}""",
+        """{"custom":"x"}""",
+        "[]",
+        "{",
+        "",
+        new string('{', 5000),
+    ];
+
+    /// <summary>A client context as Lambda might hand one over: none, SORACOM's, or a broken one.</summary>
+    public string? NextClientContext() => this.random.Next(3) == 0 ? this.clientContexts[this.random.Next(this.clientContexts.Length)] : null;
 
     public byte[] Next() => this.random.Next(20) switch
     {
@@ -161,8 +181,11 @@ internal sealed class EventMutator(IReadOnlyList<byte[]> samples, int seed)
     {
         var length = this.random.Next(20) == 0 ? this.random.Next(100_000, 1_000_000) : this.random.Next(1_000, 20_000);
         var filler = new string((char)this.random.Next('a', 'z' + 1), length);
-        return this.random.Next(5) switch
+        return this.random.Next(8) switch
         {
+            5 => Encoding.UTF8.GetBytes($$$"""{"src":"{{{filler}}}","method":"NotifyEvent","params":{"ts":1,"events":[{"event":"single_push"}]}}"""),
+            6 => Encoding.UTF8.GetBytes($$$"""{"requestContext":{"http":{}},"headers":{"authorization":"Bearer {{{filler}}}"},"body":"{\"clickType\":\"SINGLE\"}"}"""),
+            7 => Encoding.UTF8.GetBytes($$$"""{"requestContext":{"http":{}},"rawQueryString":"token=x&click={{{filler}}}"}"""),
             0 => Encoding.UTF8.GetBytes($$"""{"clickType":"{{filler}}"}"""),
             1 => Encoding.UTF8.GetBytes($$"""{"action":"on:{{filler}}"}"""),
             2 => Encoding.UTF8.GetBytes($$"""{"clickType":"LONG","serialNumber":"{{filler}}","batteryVoltage":"{{filler}}mV"}"""),

@@ -29,13 +29,16 @@ internal sealed class FakeRuntimeApiClient : IRuntimeApiClient
     /// <summary>Completes when <c>next</c> is waiting on an empty queue.</summary>
     public Task Polled => this.polled.Task;
 
-    public RuntimeInvocation Enqueue(string eventJson, string? traceId = null)
+    public RuntimeInvocation Enqueue(string eventJson, string? traceId = null, string? clientContext = null)
     {
         var invocation = new RuntimeInvocation(
             Guid.NewGuid().ToString(),
             DateTimeOffset.UtcNow.AddSeconds(30),
             traceId,
-            System.Text.Encoding.UTF8.GetBytes(eventJson));
+            System.Text.Encoding.UTF8.GetBytes(eventJson))
+        {
+            ClientContext = clientContext,
+        };
         this.invocations.Enqueue(invocation);
         return invocation;
     }

@@ -32,6 +32,32 @@ public sealed class RuntimeApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Next_ReadsTheClientContextAndCognitoIdentityHeaders()
+    {
+        using var client = new RuntimeApiClient(this.server.Address);
+        const string context = """{"custom":{"imsi":"295050912345678","simId":"8942310022000012345"}}""";
+        const string identity = """{"cognitoIdentityId":"us-east-1:1234","cognitoIdentityPoolId":"us-east-1:pool"}""";
+        this.server.Enqueue("""{"detect_type":"Single short click"}"""u8.ToArray(), clientContext: context, cognitoIdentity: identity);
+
+        var invocation = await client.GetNextInvocationAsync(CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(context, invocation.ClientContext);
+        Assert.Equal(identity, invocation.CognitoIdentity);
+    }
+
+    [Fact]
+    public async Task Next_WithoutClientContext_LeavesItNull()
+    {
+        using var client = new RuntimeApiClient(this.server.Address);
+        this.server.Enqueue("{}"u8.ToArray());
+
+        var invocation = await client.GetNextInvocationAsync(CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Null(invocation.ClientContext);
+        Assert.Null(invocation.CognitoIdentity);
+    }
+
+    [Fact]
     public async Task Next_WaitsForAnEventToBeQueued()
     {
         using var client = new RuntimeApiClient(this.server.Address);

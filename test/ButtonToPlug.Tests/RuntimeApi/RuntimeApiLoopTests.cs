@@ -42,6 +42,21 @@ public sealed class RuntimeApiLoopTests : IDisposable
         Assert.Equal(new InvocationContext(invocation.RequestId, invocation.Deadline, invocation.TraceId), seen);
     }
 
+    [Fact]
+    public async Task Context_CarriesTheClientContextOfTheInvocation()
+    {
+        this.api.Enqueue("{}", clientContext: """{"custom":{"simId":"8942310022000012345"}}""");
+        InvocationContext? seen = null;
+
+        await RunAsync((_, context, _) =>
+        {
+            seen = context;
+            return Task.FromResult(Array.Empty<byte>());
+        });
+
+        Assert.Equal("""{"custom":{"simId":"8942310022000012345"}}""", seen!.ClientContext);
+    }
+
     [Theory]
     [InlineData("InvalidEvent")]
     [InlineData("ConfigurationError")]

@@ -13,6 +13,9 @@ internal static class RepositoryFiles
 
     public static string Event(string name) => Path.Combine(EventsDirectory, name);
 
+    /// <summary>The client context SORACOM Funk sends beside a SORACOM button's event (not an event itself, so in a folder of its own).</summary>
+    public static string SoracomClientContext => Path.Combine(EventsDirectory, "client-context", "soracom.json");
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
