@@ -21,6 +21,11 @@ internal static class Program
 
         using var api = new RuntimeApiClient(runtimeApi);
         var loop = new RuntimeLoop(api, Console.Error);
-        return await loop.RunAsync(() => Function.FromEnvironment().HandleAsync, CancellationToken.None);
+        return await loop.RunAsync(() =>
+        {
+            var function = Function.FromEnvironment();
+            function.StartUp();
+            return function.HandleAsync;
+        }, CancellationToken.None);
     }
 }
