@@ -20,6 +20,7 @@ public sealed class SsmGate : IAsyncDisposable
     private readonly WebApplication app;
     private readonly HttpClient moto;
     private readonly CancellationTokenSource stopping = new();
+    private readonly TaskCompletionSource firstCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int calls;
 
     private SsmGate(WebApplication app, Uri motoEndpoint)
@@ -46,6 +47,9 @@ public sealed class SsmGate : IAsyncDisposable
 
     /// <summary>How many SSM calls arrived (each SDK attempt is one).</summary>
     public int Calls => Volatile.Read(ref this.calls);
+
+    /// <summary>Completes when the first SSM call has arrived (its trace header already recorded).</summary>
+    public Task FirstCall => this.firstCall.Task;
 
     /// <summary>The trace header of every SSM call, in arrival order (null when a call had none).</summary>
     public ConcurrentQueue<string?> TraceHeaders { get; } = new();
@@ -77,6 +81,7 @@ public sealed class SsmGate : IAsyncDisposable
         var trace = context.Request.Headers["X-Amzn-Trace-Id"];
         TraceHeaders.Enqueue(trace.Count == 0 ? null : trace.ToString());
         Interlocked.Increment(ref this.calls);
+        this.firstCall.TrySetResult();
         SsmFault? fault = NextFaults.TryDequeue(out var next) ? next : Fault;
         if (fault is { } answer)
         {
