@@ -35,7 +35,12 @@ internal static class Program
         {
             using var api = new RuntimeApiClient(runtimeApi);
             var loop = new RuntimeLoop(api, log);
-            return await loop.RunAsync(() => Function.FromEnvironment(log).HandleAsync, stopping.Token);
+            return await loop.RunAsync(() =>
+            {
+                var function = Function.FromEnvironment(log);
+                function.StartUp();
+                return function.HandleAsync;
+            }, stopping.Token);
         }
 #pragma warning disable CA1031 // The last edge: a defect of the loop is one FATAL line, not .NET's multi-line crash text.
         catch (Exception defect)

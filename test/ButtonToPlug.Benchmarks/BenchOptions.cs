@@ -2,13 +2,13 @@ using System.Globalization;
 
 namespace ButtonToPlug.Benchmarks;
 
-/// <summary>The command line: <c>all | cold | warm | codec | footprint</c>, <c>--runs N</c>, <c>--clicks N</c>, <c>--out FILE</c>.</summary>
+/// <summary>The command line: <c>all | cold | warm | codec | footprint | field</c> (<c>all</c> is every loopback part; <c>field</c> runs alone), <c>--runs N</c>, <c>--clicks N</c>, <c>--out FILE</c>.</summary>
 internal sealed record BenchOptions(string Command, int Runs, int Clicks, string Output)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project test/ButtonToPlug.Benchmarks -- [all|cold|warm|codec|footprint] [--runs 20] [--clicks 2000] [--out artifacts/bench/results.json]";
+        "usage: dotnet run -c Release --project test/ButtonToPlug.Benchmarks -- [all|cold|warm|codec|footprint|field] [--runs 20] [--clicks 2000] [--out artifacts/bench/results.json]";
 
-    private static readonly string[] Commands = ["all", "cold", "warm", "codec", "footprint"];
+    private static readonly string[] Commands = ["all", "cold", "warm", "codec", "footprint", "field"];
 
     public bool Includes(string part) => Command == "all" || Command == part;
 

@@ -64,10 +64,11 @@ internal sealed class BenchRuntimeApi : IAsyncDisposable
     }
 
     /// <summary>Waits for the next call to <c>next</c> (a runtime parked, waiting for work).</summary>
-    public async Task WaitForPollAsync(TimeSpan bound)
+    /// <returns>When the call arrived (Stopwatch timestamp).</returns>
+    public async Task<long> WaitForPollAsync(TimeSpan bound)
     {
         using var timeout = new CancellationTokenSource(bound);
-        await this.polls.Reader.ReadAsync(timeout.Token);
+        return await this.polls.Reader.ReadAsync(timeout.Token);
     }
 
     public async ValueTask DisposeAsync()

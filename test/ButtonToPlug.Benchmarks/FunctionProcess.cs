@@ -39,9 +39,12 @@ internal sealed class FunctionProcess : IAsyncDisposable
         }
     }
 
-    public static FunctionProcess Start(FunctionBuild build, IReadOnlyDictionary<string, string> environment)
+    public static FunctionProcess Start(FunctionBuild build, IReadOnlyDictionary<string, string> environment) =>
+        Start(PublishedBuilds.StartInfo(build), environment);
+
+    /// <summary>Any runtime (the field benchmark's peers too), started with only <paramref name="environment"/> and the inherited basics.</summary>
+    public static FunctionProcess Start(ProcessStartInfo start, IReadOnlyDictionary<string, string> environment)
     {
-        var start = PublishedBuilds.StartInfo(build);
         start.UseShellExecute = false;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
@@ -60,7 +63,7 @@ internal sealed class FunctionProcess : IAsyncDisposable
         }
 
         var startedAt = Stopwatch.GetTimestamp();
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"{build} did not start");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start");
         return new FunctionProcess(process, startedAt);
     }
 

@@ -1,7 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
+using ButtonToPlug.Benchmarks.Field;
 
 namespace ButtonToPlug.Benchmarks;
 
@@ -16,7 +14,13 @@ internal static class Program
         }
 
         var log = Console.Out;
-        var loadAtStart = LoadAverage();
+        if (options.Command == "field")
+        {
+            // The field model has its own peers, contenders and results file; `all` stays the loopback set.
+            return await FieldRun.RunAsync(options, log);
+        }
+
+        var loadAtStart = MachineLoad.OneMinute();
         var clickEvent = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "events", "single-click.json"));
         ColdStartResults? cold = null;
         WarmClickResults? warm = null;
@@ -51,10 +55,7 @@ internal static class Program
             codec = CodecBench.Run();
         }
 
-        var results = new BenchResults(DateTimeOffset.UtcNow,
-            new MachineFacts(RuntimeInformation.OSDescription, Environment.ProcessorCount, RuntimeInformation.FrameworkDescription,
-                loadAtStart, LoadAverage(), await CommitAsync()),
-            cold, warm, codec, footprint);
+        var results = new BenchResults(DateTimeOffset.UtcNow, await MachineFacts.TakeAsync(loadAtStart), cold, warm, codec, footprint);
         var previous = await PreviousAsync(options.Output);
         Directory.CreateDirectory(Path.GetDirectoryName(options.Output)!);
         if (previous is not null)
@@ -76,38 +77,6 @@ internal static class Program
             return File.Exists(file) ? JsonSerializer.Deserialize(await File.ReadAllBytesAsync(file), BenchJsonContext.Default.BenchResults) : null;
         }
         catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The one-minute load average: numbers taken on a busy machine say so in the results.</summary>
-    private static double LoadAverage() =>
-        File.Exists("/proc/loadavg")
-            ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture)
-            : -1;
-
-    private static async Task<string?> CommitAsync()
-    {
-        try
-        {
-            var start = new ProcessStartInfo("git", "rev-parse --short HEAD")
-            {
-                WorkingDirectory = Repository.Root,
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            };
-            using var git = Process.Start(start);
-            if (git is null)
-            {
-                return null;
-            }
-
-            var commit = (await git.StandardOutput.ReadToEndAsync()).Trim();
-            await git.WaitForExitAsync();
-            return git.ExitCode == 0 ? commit : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
         {
             return null;
         }

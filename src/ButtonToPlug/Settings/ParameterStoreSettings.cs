@@ -45,6 +45,35 @@ internal sealed class ParameterStoreSettings : ISettingsSource
         this.origin = new ParameterStoreOrigin(path);
     }
 
+    /// <summary>
+    /// Starts the first read now, in Lambda's Init phase (before the first <c>next</c>), so the first click finds the
+    /// settings read, or their read under way and holding the gate, rather than starting the SSM call after its event
+    /// arrived. A read that fails is not kept and says nothing: the click reads again and reports what went wrong.
+    /// Without a cache there would be nothing to keep, so nothing is started.
+    /// </summary>
+    /// <returns>The early read, which never fails; null when none was started.</returns>
+    public Task? StartReading()
+    {
+        if (this.cacheLifetime <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        return Task.Run(async () =>
+        {
+            // As long as the SDK's own attempts may take; a click that arrives meanwhile waits on the gate within its deadline.
+            using var bound = new CancellationTokenSource(SsmClientFactory.AttemptTimeout * 3);
+            try
+            {
+                await GetAsync(bound.Token);
+            }
+            catch (FunctionException)
+            {
+                // The click's own read reports it, with that click's facts.
+            }
+        });
+    }
+
     public async Task<SettingsRead> GetAsync(CancellationToken cancellationToken)
     {
         if (Fresh() is { } fresh)

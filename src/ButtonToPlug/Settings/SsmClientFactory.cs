@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 
@@ -31,6 +32,18 @@ internal static class SsmClientFactory
             throw new FunctionException(ErrorTypes.ConfigurationError,
                 $"cannot create the SSM client ({exception.Message}): set AWS_REGION to the region that holds the parameters, e.g. AWS_REGION=us-east-1", exception);
         }
+    }
+
+    /// <summary>
+    /// Loads OpenSSL and fetches the two algorithms every SSM request is signed with (SigV4: SHA-256 of the body, HMAC-SHA256
+    /// of the string to sign). .NET loads libssl, reads openssl.cnf and sets up OpenSSL's providers on first use; done here,
+    /// in the Init phase, that work is not waited for after the event has arrived. TLS on the way to SSM uses the same library.
+    /// </summary>
+    public static void LoadCrypto()
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData([], digest);
+        HMACSHA256.HashData(digest, digest, digest);
     }
 
     /// <summary>The client settings above; the fault tests build their client from the same ones, so they test these retries.</summary>

@@ -168,6 +168,28 @@ public abstract class FunctionEndToEndTests(FunctionFixture fixture)
     }
 
     [Fact]
+    public async Task ColdStart_WithTheSettingsCache_ReadsSsmBeforeTheFirstEventAndNotAgainForTheClick()
+    {
+        await fixture.SeedAsync(fixture.PlugPort);
+        await fixture.Plugs.SetStateAsync(0, false);
+        await using var gate = await SsmGate.StartAsync(fixture.Moto.Endpoint);
+        await using var api = await LocalRuntimeApi.StartAsync();
+        var environment = EndToEndEnvironment.For(api, gate.Url);
+        environment["PARAMETER_CACHE_SECONDS"] = "300";
+        await using var process = await FunctionProcess.StartAsync(fixture.Build, environment);
+
+        // No event is queued yet: an SSM call now can only be the one started before the first next.
+        await gate.FirstCall.WaitAsync(FunctionFixture.Bound);
+        var outcome = await api.WaitForOutcomeAsync(
+            api.Enqueue(SwitchOn, "Root=1-67a1b2c3-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1"), FunctionFixture.Bound);
+
+        Assert.Null(outcome.Error);
+        Assert.True((await fixture.Plugs.ReadStateAsync(0)).IsOn);
+        Assert.Equal(1, gate.Calls);
+        Assert.Null(Assert.Single(gate.TraceHeaders));
+    }
+
+    [Fact]
     public async Task SoracomClick_WithClientContextHeader_LogsTheSimIdAsTheDevice()
     {
         await fixture.SeedAsync(fixture.PlugPort);
