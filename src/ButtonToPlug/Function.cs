@@ -22,6 +22,7 @@ public sealed class Function
     private readonly ClickReporter reporter;
     private readonly TimeProvider time;
     private readonly ClickClaims claims;
+    private readonly PlugCommander plugs = new();
 
     /// <summary>Log lines at the default threshold (INFO): tests and callers that bring their own writer.</summary>
     internal Function(ISettingsSource settings, TextWriter log, TimeProvider time, ClickClaims? claims = null)
@@ -104,7 +105,7 @@ public sealed class Function
             }
 
             facts.Action = facts.Event.Action ?? read.Settings.ActionFor(facts.Event.ClickType!.Value);
-            var outcome = await this.claims.SwitchOnceAsync(facts, () => PlugCommander.RunAsync(read.Settings, facts.Action, deadline, facts.Warnings), deadline);
+            var outcome = await this.claims.SwitchOnceAsync(facts, () => this.plugs.RunAsync(read.Settings, facts.Action, deadline, facts.Warnings), deadline);
             return outcome.Change is { } change
                 ? JsonSerializer.SerializeToUtf8Bytes(this.reporter.Succeeded(facts, change), ResultJsonContext.Default.ClickResult)
                 : JsonSerializer.SerializeToUtf8Bytes(this.reporter.Ignored(facts, outcome.DuplicateReason!), ResultJsonContext.Default.IgnoredResult);

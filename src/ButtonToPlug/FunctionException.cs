@@ -13,4 +13,10 @@ public sealed class FunctionException : Exception
     }
 
     public string ErrorType { get; }
+
+    /// <summary>
+    /// True when the failure proves no request reached the plug (the name did not resolve, the connect was refused or never
+    /// completed). Carried as a fact rather than as the inner exception, whose own message may name the host unmasked.
+    /// </summary>
+    public bool NothingReachedThePlug { get; init; }
 }

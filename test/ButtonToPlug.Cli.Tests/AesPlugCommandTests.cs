@@ -69,7 +69,7 @@ public sealed class AesPlugCommandTests : IAsyncLifetime
         var (exit, _, error) = await RunAsync(null, "plug", "on", "--host", this.device.Host, "--port", Port, "--protocol", "tpap");
 
         Assert.Equal(2, exit);
-        Assert.Contains($"--protocol 'tpap' is not {ProtocolSettingText.Choices}", error, StringComparison.Ordinal);
+        Assert.Contains($"--protocol 'tpap' is not a protocol: give one of {ProtocolSettingText.Choices}", error, StringComparison.Ordinal);
         Assert.Empty(this.plug.Executed);
     }
 

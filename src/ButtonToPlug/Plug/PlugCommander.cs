@@ -5,20 +5,23 @@ using ButtonToPlug.Settings;
 
 namespace ButtonToPlug.Plug;
 
-/// <summary>Runs one click's action on the plug the settings name, over a fresh connection, and reports the relay change.</summary>
-internal static class PlugCommander
+/// <summary>
+/// Runs one click's action on the plug the settings name, over a fresh connection, and reports the relay change. One lives as
+/// long as its <see cref="Function"/>, the warm function, and owns what that function remembers about plugs.
+/// </summary>
+internal sealed class PlugCommander
 {
     // A deliberate cache for the warm function: per endpoint, which transport (XOR, KLAP, AES) answered (protocol auto) and what
     // a KLAP plug showed about itself (a session per request, a reply signature already reported).
-    private static readonly KasaTransportFactory Transports = new();
+    private readonly KasaTransportFactory transports = new();
 
     // A deliberate cache for the warm function too: per endpoint the dialect (IOT or SMART) that answered, and the full child id
     // each outlet setting resolved to, so on and off send the switch command first with nothing read before it.
-    private static readonly KasaDeviceMemory Devices = new();
+    private readonly KasaDeviceMemory devices = new();
 
     /// <param name="warnings">Where a retry, and anything odd the plug did that did not fail the click, is noted for the click's log line.</param>
     /// <exception cref="FunctionException">PlugUnreachable, PlugError, ProtocolError, or ConfigurationError (outlet, credentials).</exception>
-    public static async Task<RelayChange> RunAsync(PlugSettings settings, ClickAction action, InvocationDeadline deadline, ICollection<string> warnings)
+    public async Task<RelayChange> RunAsync(PlugSettings settings, ClickAction action, InvocationDeadline deadline, ICollection<string> warnings)
     {
         var endpoint = new KasaEndpoint(settings.Host, settings.Port);
         var cancellationToken = deadline.Token;
@@ -53,12 +56,12 @@ internal static class PlugCommander
         }
     }
 
-    private static async Task<RelayChange> SwitchAsync(
+    private async Task<RelayChange> SwitchAsync(
         KasaEndpoint endpoint, PlugSettings settings, ClickAction action, ICollection<string> warnings, CancellationToken cancellationToken)
     {
-        await using var transport = Transports.Create(
+        await using var transport = this.transports.Create(
             endpoint, settings.Protocol, settings.Credentials, settings.Timeout, notice => warnings.Add(settings.Secrets.Apply(notice)));
-        var client = new KasaClient(transport, Devices);
+        var client = new KasaClient(transport, this.devices);
         return action switch
         {
             { SwitchBackAfter: { } after } => await client.SwitchWithCountdownAsync(action.Kind == SwitchKind.On, after, settings.Outlet, cancellationToken),

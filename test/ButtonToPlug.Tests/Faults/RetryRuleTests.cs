@@ -56,7 +56,7 @@ public sealed class RetryRuleTests
     [InlineData("off", true, false)]
     public async Task OnOrOff_WhenTheConnectionResetsMidReply_IsSentAgainAndSucceeds(string action, bool before, bool after)
     {
-        await using var plug = ScriptedPlug.Start(connection => SwitchesThenResetsAsync(connection, resetOnConnection: n => n == 2));
+        await using var plug = ScriptedPlug.Start(connection => SwitchesThenResetsAsync(connection, resetOnConnection: n => n == 1));
         plug.RelayOn = before;
         var function = NewFunction(plug.Port, out var log);
 
@@ -116,12 +116,12 @@ public sealed class RetryRuleTests
     [Fact]
     public async Task OnAfterAReset_WhenTheDeadlineCannotHoldAWholeSecondAttempt_ReportsTheFirstCause()
     {
-        await using var plug = ScriptedPlug.Start(connection => SwitchesThenResetsAsync(connection, resetOnConnection: n => n == 2));
+        await using var plug = ScriptedPlug.Start(connection => SwitchesThenResetsAsync(connection, resetOnConnection: n => n == 1));
         var function = NewFunction(plug.Port, out var log, timeoutSeconds: "2");
 
-        // A second attempt costs the pause and two exchanges of 2 s each; 3.5 s in all holds one exchange, not two.
+        // A second `on` costs the pause and one exchange of 2 s; 2 s in all (less the deadline's reserve) cannot hold it.
         var error = await Assert.ThrowsAsync<FunctionException>(
-            () => function.HandleAsync(Clicks.Command("on"), Clicks.Within(TimeSpan.FromSeconds(3.5)), CancellationToken.None)).WaitAsync(Hang);
+            () => function.HandleAsync(Clicks.Command("on"), Clicks.Within(TimeSpan.FromSeconds(2)), CancellationToken.None)).WaitAsync(Hang);
 
         Assert.Equal(ErrorTypes.PlugUnreachable, error.ErrorType);
         Assert.Contains("connection lost while waiting for the answer", error.Message, StringComparison.Ordinal);
@@ -132,7 +132,8 @@ public sealed class RetryRuleTests
 
     /// <summary>
     /// Answers like a plug, except that on the chosen connections a switch is carried out and its answer cut off by a reset.
-    /// Every request comes on a connection of its own: a click's read is connection 1, its switch connection 2.
+    /// Every request comes on a connection of its own: an on/off click's switch is connection 1 (nothing is read before it); a
+    /// toggle's read is connection 1 and its switch connection 2.
     /// </summary>
     private static async Task SwitchesThenResetsAsync(PlugConnection connection, Func<int, bool> resetOnConnection)
     {

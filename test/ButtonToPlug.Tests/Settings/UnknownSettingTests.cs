@@ -104,6 +104,7 @@ public sealed class UnknownSettingTests(MotoFixture moto) : IDisposable
         SettingNames.Timeout => "3",
         SettingNames.Protocol => "auto",
         SettingNames.Username => "someone@example.com",
+        SettingNames.WebhookToken => "0123456789abcdef0123456789abcdef",
         _ => "secret",
     };
 
