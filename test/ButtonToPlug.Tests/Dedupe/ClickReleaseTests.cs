@@ -67,8 +67,7 @@ public sealed class ClickReleaseTests(MotoFixture moto) : IAsyncLifetime
     [InlineData(ErrorTypes.InternalError, false, false)]
     public void NothingSwitched_IsTrueOnlyForConfigurationAndUnsentRequests(string errorType, bool requestSent, bool expected)
     {
-        var endpoint = new KasaEndpoint(ScriptedPlug.Host, 9999);
-        var failure = new FunctionException(errorType, "failed", new KasaUnreachableException(endpoint, "failed", requestSent));
+        var failure = new FunctionException(errorType, "failed") { NothingReachedThePlug = !requestSent };
 
         Assert.Equal(expected, ReleaseRule.NothingSwitched(failure));
     }
