@@ -2,7 +2,6 @@ using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using ButtonToPlug.Settings;
 using ButtonToPlug.Testing;
-using ButtonToPlug.Tests.EndToEnd;
 using ButtonToPlug.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
