@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Amazon.Runtime;
+using Amazon.SimpleSystemsManagement;
 using Microsoft.AspNetCore.Http;
 
 namespace ButtonToPlug.Testing;
@@ -48,6 +50,17 @@ public sealed class SsmGate : MotoGate
         var gate = new SsmGate(motoEndpoint);
         await gate.ListenAsync();
         return gate;
+    }
+
+    /// <summary>
+    /// An SSM client that reaches moto through this gate with moto's credentials, on the caller's <paramref name="config"/> (the
+    /// function's own client settings) so its retries and timeouts are the ones under test.
+    /// </summary>
+    public AmazonSimpleSystemsManagementClient NewClient(AmazonSimpleSystemsManagementConfig config)
+    {
+        config.ServiceURL = Url;
+        config.AuthenticationRegion = MotoServer.Region;
+        return new AmazonSimpleSystemsManagementClient(new BasicAWSCredentials(MotoServer.AccessKeyId, MotoServer.SecretAccessKey), config);
     }
 
     protected override async Task HandleAsync(HttpContext context)
