@@ -2,11 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
+using ButtonToPlug.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ButtonToPlug.Benchmarks;
 
@@ -19,27 +17,21 @@ internal sealed class BenchRuntimeApi : IAsyncDisposable
 {
     private const string Prefix = "/2018-06-01/runtime";
 
-    private readonly WebApplication app;
+    private readonly LoopbackWebHost host = LoopbackWebHost.Create();
     private readonly CancellationTokenSource stopping = new();
     private readonly Channel<string?> queue = Channel.CreateUnbounded<string?>();
     private readonly ConcurrentDictionary<string, Invocation> invocations = new();
     private readonly Channel<long> polls = Channel.CreateUnbounded<long>();
-
-    private BenchRuntimeApi(WebApplication app) => this.app = app;
 
     /// <summary>The value for <c>AWS_LAMBDA_RUNTIME_API</c>.</summary>
     public string Address { get; private set; } = "";
 
     public static async Task<BenchRuntimeApi> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddRoutingCore();
-        var api = new BenchRuntimeApi(builder.Build());
+        var api = new BenchRuntimeApi();
         api.MapRoutes();
-        await api.app.StartAsync();
-        api.Address = new Uri(api.app.Urls.Single()).Authority;
+        await api.host.StartAsync();
+        api.Address = api.host.Authority;
         return api;
     }
 
@@ -74,18 +66,16 @@ internal sealed class BenchRuntimeApi : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await this.stopping.CancelAsync();
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await this.app.StopAsync(bound.Token);
-        await this.app.DisposeAsync();
+        await this.host.DisposeAsync();
         this.stopping.Dispose();
     }
 
     private void MapRoutes()
     {
-        this.app.MapGet($"{Prefix}/invocation/next", NextAsync);
-        this.app.MapPost($"{Prefix}/invocation/{{requestId}}/response", context => CompleteAsync(context, failed: false));
-        this.app.MapPost($"{Prefix}/invocation/{{requestId}}/error", context => CompleteAsync(context, failed: true));
-        this.app.MapPost($"{Prefix}/init/error", async context =>
+        this.host.Routes.MapGet($"{Prefix}/invocation/next", NextAsync);
+        this.host.Routes.MapPost($"{Prefix}/invocation/{{requestId}}/response", context => CompleteAsync(context, failed: false));
+        this.host.Routes.MapPost($"{Prefix}/invocation/{{requestId}}/error", context => CompleteAsync(context, failed: true));
+        this.host.Routes.MapPost($"{Prefix}/init/error", async context =>
         {
             var body = await ReadBodyAsync(context);
             context.Response.StatusCode = StatusCodes.Status202Accepted;

@@ -1,11 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ButtonToPlug.Testing;
 
@@ -15,35 +9,25 @@ namespace ButtonToPlug.Testing;
 /// </summary>
 public sealed class KlapForeignWebServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly LoopbackWebHost host;
 
-    private KlapForeignWebServer(WebApplication app) => this.app = app;
+    private KlapForeignWebServer(LoopbackWebHost host) => this.host = host;
 
-    public int Port { get; private set; }
+    public int Port => this.host.Port;
 
     public static async Task<KlapForeignWebServer> StartAsync(int status, string contentType, string body, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(async context =>
+        var host = LoopbackWebHost.Create();
+        // Any method, any path: a foreign server answers whatever the client asks with the same page.
+        host.Routes.Map("{**path}", async context =>
         {
             context.Response.StatusCode = status;
             context.Response.ContentType = contentType;
             await context.Response.WriteAsync(body, context.RequestAborted);
         });
-        await app.StartAsync(cancellationToken);
-        var server = new KlapForeignWebServer(app)
-        {
-            Port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port,
-        };
-        return server;
+        await host.StartAsync(cancellationToken);
+        return new KlapForeignWebServer(host);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await this.app.StopAsync();
-        await this.app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => this.host.DisposeAsync();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ButtonToPlug.Testing;
 
 namespace ButtonToPlug.Tests.EndToEnd;
@@ -8,35 +7,11 @@ namespace ButtonToPlug.Tests.EndToEnd;
 /// table created through the DynamoDB API), a <see cref="DynamoDbGate"/> in front of moto's DynamoDB that counts calls and
 /// plays faults, the local Runtime API and one simulated plug.
 /// </summary>
-public sealed class DuplicateDeliveryFixture : IAsyncLifetime
+public sealed class DuplicateDeliveryFixture() : FunctionFixture(FunctionBuild.Aot)
 {
     public const string Table = "ButtonToPlugClicks";
 
-    public MotoServer Moto { get; private set; } = null!;
-
-    public SimulatedPlugs Plugs { get; private set; } = null!;
-
     public DynamoDbGate Gate { get; private set; } = null!;
-
-    public LocalRuntimeApi Api { get; private set; } = null!;
-
-    public FunctionProcess Process { get; private set; } = null!;
-
-    public int PlugPort => Plugs.Devices[0].Port;
-
-    public string MotoUrl => Moto.Endpoint.ToString().TrimEnd('/');
-
-    public async Task InitializeAsync()
-    {
-        await PublishedFunction.StartInfoAsync(FunctionBuild.Aot);
-        Moto = await MotoServer.StartAsync();
-        await Moto.CreateClickTableAsync(Table);
-        Plugs = await SimulatedPlugs.StartAsync("hs100");
-        Gate = await DynamoDbGate.StartAsync(Moto.Endpoint);
-        Api = await LocalRuntimeApi.StartAsync();
-        await SeedAsync(PlugPort);
-        Process = await FunctionProcess.StartAsync(FunctionBuild.Aot, EnvironmentFor(Api, Gate.Url, Table));
-    }
 
     /// <summary>What Lambda gives the function, with the click table reached at <paramref name="dynamoUrl"/>.</summary>
     public Dictionary<string, string> EnvironmentFor(LocalRuntimeApi api, string dynamoUrl, string table)
@@ -47,40 +22,22 @@ public sealed class DuplicateDeliveryFixture : IAsyncLifetime
         return environment;
     }
 
-    public Task SeedAsync(int port) => Moto.PutAllAsync(EndToEndEnvironment.ParameterPath, new Dictionary<string, string>
+    /// <summary>host and port only, as this fixture has always seeded: no webhook token in SSM.</summary>
+    public override Task SeedAsync(int port) => SeedPlugAsync(port);
+
+    protected override async Task StartMorePeersAsync()
     {
-        ["host"] = SimulatedPlugs.Host,
-        ["port"] = port.ToString(CultureInfo.InvariantCulture),
-    });
+        await Moto.CreateClickTableAsync(Table);
+        Gate = await DynamoDbGate.StartAsync(Moto.Endpoint);
+    }
 
-    public Task<InvocationOutcome> InvokeAsync(byte[] eventJson) =>
-        Api.WaitForOutcomeAsync(Api.Enqueue(eventJson), FunctionFixture.Bound);
-
-    public async Task DisposeAsync()
+    protected override async Task DisposeMorePeersAsync()
     {
-        if (Process is not null)
-        {
-            await Process.DisposeAsync();
-        }
-
-        if (Api is not null)
-        {
-            await Api.DisposeAsync();
-        }
-
         if (Gate is not null)
         {
             await Gate.DisposeAsync();
         }
-
-        if (Plugs is not null)
-        {
-            await Plugs.DisposeAsync();
-        }
-
-        if (Moto is not null)
-        {
-            await Moto.DisposeAsync();
-        }
     }
+
+    protected override Dictionary<string, string> EnvironmentFor(LocalRuntimeApi api) => EnvironmentFor(api, Gate.Url, Table);
 }

@@ -2,10 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
+using ButtonToPlug.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ButtonToPlug.Tests.EndToEnd;
 
@@ -17,14 +16,12 @@ public sealed class LocalRuntimeApi : IAsyncDisposable
 {
     private const string Prefix = "/2018-06-01/runtime";
 
-    private readonly WebApplication app;
+    private readonly LoopbackWebHost host = LoopbackWebHost.Create();
     private readonly CancellationTokenSource stopping = new();
     private readonly Channel<QueuedEvent?> queue = Channel.CreateUnbounded<QueuedEvent?>();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<InvocationOutcome>> outcomes = new();
     private readonly TaskCompletionSource<PostedError> initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim polls = new(0);
-
-    private LocalRuntimeApi(WebApplication app) => this.app = app;
 
     /// <summary>The value for <c>AWS_LAMBDA_RUNTIME_API</c>: host and port.</summary>
     public string Address { get; private set; } = "";
@@ -32,13 +29,10 @@ public sealed class LocalRuntimeApi : IAsyncDisposable
 
     public static async Task<LocalRuntimeApi> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
-        builder.Services.AddRoutingCore();
-        var api = new LocalRuntimeApi(builder.Build());
+        var api = new LocalRuntimeApi();
         api.MapRoutes();
-        await api.app.StartAsync();
-        api.Address = new Uri(api.app.Urls.Single()).Authority;
+        await api.host.StartAsync();
+        api.Address = api.host.Authority;
         return api;
     }
 
@@ -100,31 +94,29 @@ public sealed class LocalRuntimeApi : IAsyncDisposable
     {
         // A runtime may be parked in a long poll; end it so Kestrel can stop at once.
         await this.stopping.CancelAsync();
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await this.app.StopAsync(bound.Token);
-        await this.app.DisposeAsync();
+        await this.host.DisposeAsync();
         this.stopping.Dispose();
         this.polls.Dispose();
     }
 
     private void MapRoutes()
     {
-        this.app.MapGet($"{Prefix}/invocation/next", NextAsync);
-        this.app.MapPost($"{Prefix}/invocation/{{requestId}}/response", async context =>
+        this.host.Routes.MapGet($"{Prefix}/invocation/next", NextAsync);
+        this.host.Routes.MapPost($"{Prefix}/invocation/{{requestId}}/response", async context =>
         {
             var requestId = (string)context.Request.RouteValues["requestId"]!;
             var body = await ReadBodyAsync(context);
             Outcome(requestId).TrySetResult(new InvocationOutcome(requestId, body, null));
             context.Response.StatusCode = StatusCodes.Status202Accepted;
         });
-        this.app.MapPost($"{Prefix}/invocation/{{requestId}}/error", async context =>
+        this.host.Routes.MapPost($"{Prefix}/invocation/{{requestId}}/error", async context =>
         {
             var requestId = (string)context.Request.RouteValues["requestId"]!;
             var error = await ReadErrorAsync(context);
             Outcome(requestId).TrySetResult(new InvocationOutcome(requestId, null, error));
             context.Response.StatusCode = StatusCodes.Status202Accepted;
         });
-        this.app.MapPost($"{Prefix}/init/error", async context =>
+        this.host.Routes.MapPost($"{Prefix}/init/error", async context =>
         {
             this.initError.TrySetResult(await ReadErrorAsync(context));
             context.Response.StatusCode = StatusCodes.Status202Accepted;

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using ButtonToPlug.Settings;
 using ButtonToPlug.Testing;
-using ButtonToPlug.Tests.EndToEnd;
 using ButtonToPlug.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -32,10 +30,7 @@ public sealed class SsmFaultTests(MotoFixture fixture) : IAsyncLifetime, IDispos
     {
         this.gate = await SsmGate.StartAsync(fixture.Server.Endpoint);
         this.plug = ScriptedPlug.Working();
-        var config = SsmClientFactory.NewConfig();
-        config.ServiceURL = this.gate.Url;
-        config.AuthenticationRegion = MotoServer.Region;
-        this.client = new AmazonSimpleSystemsManagementClient(new BasicAWSCredentials(MotoServer.AccessKeyId, MotoServer.SecretAccessKey), config);
+        this.client = this.gate.NewClient(SsmClientFactory.NewConfig());
         await fixture.Server.PutAllAsync(this.path, new Dictionary<string, string>
         {
             [SettingNames.Host] = ScriptedPlug.Host,

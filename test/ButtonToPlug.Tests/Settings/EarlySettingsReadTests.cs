@@ -1,8 +1,6 @@
-using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using ButtonToPlug.Settings;
 using ButtonToPlug.Testing;
-using ButtonToPlug.Tests.EndToEnd;
 using ButtonToPlug.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -22,10 +20,7 @@ public sealed class EarlySettingsReadTests(MotoFixture fixture) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         this.gate = await SsmGate.StartAsync(fixture.Server.Endpoint);
-        var config = SsmClientFactory.NewConfig();
-        config.ServiceURL = this.gate.Url;
-        config.AuthenticationRegion = MotoServer.Region;
-        this.client = new AmazonSimpleSystemsManagementClient(new BasicAWSCredentials(MotoServer.AccessKeyId, MotoServer.SecretAccessKey), config);
+        this.client = this.gate.NewClient(SsmClientFactory.NewConfig());
         await fixture.Server.PutAsync($"{this.path}/host", "home.example.net");
     }
 

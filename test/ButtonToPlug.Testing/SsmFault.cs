@@ -1,4 +1,4 @@
-namespace ButtonToPlug.Tests.EndToEnd;
+namespace ButtonToPlug.Testing;
 
 /// <summary>How <see cref="SsmGate"/> answers an SSM call instead of forwarding it to moto_server.</summary>
 public enum SsmFault

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using Amazon.Runtime;
+using Amazon.SimpleSystemsManagement;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
-namespace ButtonToPlug.Tests.EndToEnd;
+namespace ButtonToPlug.Testing;
 
 /// <summary>
 /// An SSM endpoint in front of moto_server for what moto cannot do: it answers calls with an <see cref="SsmFault"/> the way
@@ -13,24 +12,15 @@ namespace ButtonToPlug.Tests.EndToEnd;
 /// forwards the request to moto unchanged. It records the <c>X-Amzn-Trace-Id</c> header the
 /// AWS SDK adds from <c>_X_AMZN_TRACE_ID</c> inside Lambda, which shows the variable as the function saw it.
 /// </summary>
-public sealed class SsmGate : IAsyncDisposable
+public sealed class SsmGate : MotoGate
 {
-    private static readonly string[] ForwardedHeaders = ["X-Amz-Target", "X-Amz-Date", "Authorization", "X-Amz-Security-Token"];
-
-    private readonly WebApplication app;
-    private readonly HttpClient moto;
-    private readonly CancellationTokenSource stopping = new();
     private readonly TaskCompletionSource firstCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int calls;
 
-    private SsmGate(WebApplication app, Uri motoEndpoint)
+    private SsmGate(Uri motoEndpoint)
+        : base(motoEndpoint, TimeSpan.FromSeconds(10))
     {
-        this.app = app;
-        this.moto = new HttpClient { BaseAddress = motoEndpoint, Timeout = TimeSpan.FromSeconds(10) };
     }
-
-    /// <summary>The value for <c>AWS_ENDPOINT_URL_SSM</c>.</summary>
-    public string Url { get; private set; } = "";
 
     /// <summary>Answer every call as SSM does for a role without the permission (<see cref="SsmFault.AccessDenied"/>).</summary>
     public bool DenyAccess
@@ -54,29 +44,26 @@ public sealed class SsmGate : IAsyncDisposable
     /// <summary>The trace header of every SSM call, in arrival order (null when a call had none).</summary>
     public ConcurrentQueue<string?> TraceHeaders { get; } = new();
 
+    /// <summary>Starts the gate; <see cref="MotoGate.Url"/> is the value for <c>AWS_ENDPOINT_URL_SSM</c>.</summary>
     public static async Task<SsmGate> StartAsync(Uri motoEndpoint)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
-        builder.Services.AddRoutingCore();
-        var gate = new SsmGate(builder.Build(), motoEndpoint);
-        gate.app.MapPost("/", gate.HandleAsync);
-        await gate.app.StartAsync();
-        gate.Url = gate.app.Urls.Single();
+        var gate = new SsmGate(motoEndpoint);
+        await gate.ListenAsync();
         return gate;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// An SSM client that reaches moto through this gate with moto's credentials, on the caller's <paramref name="config"/> (the
+    /// function's own client settings) so its retries and timeouts are the ones under test.
+    /// </summary>
+    public AmazonSimpleSystemsManagementClient NewClient(AmazonSimpleSystemsManagementConfig config)
     {
-        await this.stopping.CancelAsync();
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await this.app.StopAsync(bound.Token);
-        await this.app.DisposeAsync();
-        this.moto.Dispose();
-        this.stopping.Dispose();
+        config.ServiceURL = Url;
+        config.AuthenticationRegion = MotoServer.Region;
+        return new AmazonSimpleSystemsManagementClient(new BasicAWSCredentials(MotoServer.AccessKeyId, MotoServer.SecretAccessKey), config);
     }
 
-    private async Task HandleAsync(HttpContext context)
+    protected override async Task HandleAsync(HttpContext context)
     {
         var trace = context.Request.Headers["X-Amzn-Trace-Id"];
         TraceHeaders.Enqueue(trace.Count == 0 ? null : trace.ToString());
@@ -95,20 +82,10 @@ public sealed class SsmGate : IAsyncDisposable
 
     private async Task FailAsync(HttpContext context, SsmFault fault)
     {
-        var target = context.Request.Headers["X-Amz-Target"].ToString();
-        var action = target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..];
+        var action = OperationOf(context);
         if (fault == SsmFault.Hang)
         {
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, this.stopping.Token);
-            try
-            {
-                await Task.Delay(Timeout.Infinite, either.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // The client gave up or the gate is stopping; never answering was the point.
-            }
-
+            await NeverAnswerAsync(context);
             return;
         }
 
@@ -121,29 +98,6 @@ public sealed class SsmGate : IAsyncDisposable
             SsmFault.Throttling => (StatusCodes.Status400BadRequest, "ThrottlingException", "Rate exceeded"),
             _ => (StatusCodes.Status500InternalServerError, "InternalServerError", "An internal error occurred."),
         };
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/x-amz-json-1.1";
-        context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-        await context.Response.WriteAsync($$"""{"__type":"{{type}}","message":"{{message}}"}""");
-    }
-
-    private async Task ForwardAsync(HttpContext context)
-    {
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new ByteArrayContent(body.ToArray()) };
-        request.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
-        foreach (var name in ForwardedHeaders)
-        {
-            if (context.Request.Headers.TryGetValue(name, out var value))
-            {
-                request.Headers.TryAddWithoutValidation(name, value.ToString());
-            }
-        }
-
-        using var answer = await this.moto.SendAsync(request, context.RequestAborted);
-        context.Response.StatusCode = (int)answer.StatusCode;
-        context.Response.ContentType = answer.Content.Headers.ContentType?.ToString();
-        await answer.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        await AnswerErrorAsync(context, status, "application/x-amz-json-1.1", type, message);
     }
 }
