@@ -13,4 +13,10 @@ public sealed class FunctionException : Exception
     }
 
     public string ErrorType { get; }
+
+    /// <summary>
+    /// True when the plug request certainly never left this machine (the name did not resolve, the connect was refused or never
+    /// completed). Carried as a value because the plug library's exception is not kept: its message may name a masked host.
+    /// </summary>
+    public bool NothingSent { get; init; }
 }

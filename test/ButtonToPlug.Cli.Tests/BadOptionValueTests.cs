@@ -19,7 +19,7 @@ public sealed class BadOptionValueTests
     [InlineData("--host '' is not a host: give the plug's IP address or a DNS name", "plug", "on", "--host", "")]
     [InlineData("--host 'http://plug' is not a host", "plug", "info", "--host", "http://plug")]
     [InlineData("--outlet 'kitchen' is not an outlet: give a 0-based index", "plug", "on", "--host", "127.0.0.1", "--outlet", "kitchen")]
-    [InlineData("--protocol 'tapo' is not a protocol: give one of auto|klap|xor", "plug", "info", "--host", "127.0.0.1", "--protocol", "tapo")]
+    [InlineData("--protocol 'tapo' is not a protocol: give one of auto|xor|klap|aes", "plug", "info", "--host", "127.0.0.1", "--protocol", "tapo")]
     [InlineData("--username '' is empty", "plug", "info", "--host", "127.0.0.1", "--username", "", "--password-env", "HOME")]
     [InlineData("--password-env '' is empty", "plug", "info", "--host", "127.0.0.1", "--username", "me@example.com", "--password-env", "")]
     [InlineData("--port 'abc' is not a port", "discover", "--port", "abc")]
@@ -46,7 +46,7 @@ public sealed class BadOptionValueTests
         var result = await CliProcess.RunAsync(args);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("--protocol <auto|klap|xor>", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--protocol <auto|xor|klap|aes>", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("[default: auto]", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("Auto", result.Stdout, StringComparison.Ordinal);
     }

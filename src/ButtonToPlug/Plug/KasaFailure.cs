@@ -28,7 +28,10 @@ internal static class KasaFailure
             _ => (ErrorTypes.ProtocolError, "unexpected plug failure"),
         };
         // No inner exception: the library's words are in the message already, and its own message names the host unmasked.
-        return new FunctionException(errorType, $"{settings.DisplayEndpoint}: {Reason(failure, settings)}; {advice}");
+        return new FunctionException(errorType, $"{settings.DisplayEndpoint}: {Reason(failure, settings)}; {advice}")
+        {
+            NothingSent = failure is KasaUnreachableException { RequestSent: false },
+        };
     }
 
     private static string DisplayPort(PlugSettings settings) => settings.DisplayPort?.ToString(CultureInfo.InvariantCulture) ?? Redactor.Mask;
