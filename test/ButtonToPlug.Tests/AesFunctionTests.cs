@@ -45,6 +45,9 @@ public sealed class AesFunctionTests(MotoFixture fixture) : IAsyncLifetime, IDis
         using var json = JsonDocument.Parse(result);
         Assert.Equal(after, this.plug.RelayOn);
         Assert.Single(this.plug.Executed, "set_device_info");
+
+        // Read and set, both in SMART: with auto too, no request went out in IOT first.
+        Assert.Equal(2, this.plug.Requests);
         Assert.Equal(before ? "on" : "off", json.RootElement.GetProperty("before").GetString());
         Assert.Equal(after ? "on" : "off", json.RootElement.GetProperty("after").GetString());
         Assert.DoesNotContain(Password.Trim(), this.log.ToString(), StringComparison.Ordinal);

@@ -29,7 +29,7 @@ internal sealed class KasaAutoTransport : IKasaTransport
     private IKasaTransport? settled;
 
     // Settled from memory without probing: the first exchange on it may still prove that the plug has moved.
-    private bool onTrust;
+    private bool settledFromMemory;
 
     /// <param name="order">One remembered transport, or the transports to probe in the order they start.</param>
     public KasaAutoTransport(KasaEndpoint endpoint, IReadOnlyList<ProtocolSetting> order, Func<ProtocolSetting, IKasaTransport> create, ProtocolMemory memory)
@@ -72,15 +72,15 @@ internal sealed class KasaAutoTransport : IKasaTransport
 
     public async Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
     {
-        if (this.settled is null || this.onTrust)
+        if (this.settled is null || this.settledFromMemory)
         {
             await this.oneAtATime.WaitAsync(cancellationToken);
             try
             {
                 await SettleAloneAsync(cancellationToken);
-                if (this.onTrust)
+                if (this.settledFromMemory)
                 {
-                    return await FirstSendOnTrustAsync(requestUtf8, cancellationToken);
+                    return await FirstSendOnRememberedAsync(requestUtf8, cancellationToken);
                 }
             }
             finally
@@ -113,7 +113,7 @@ internal sealed class KasaAutoTransport : IKasaTransport
         if (this.order.Count == 1)
         {
             Settle(this.order[0], this.create(this.order[0]));
-            this.onTrust = true;
+            this.settledFromMemory = true;
         }
         else
         {
@@ -123,19 +123,19 @@ internal sealed class KasaAutoTransport : IKasaTransport
     }
 
     /// <summary>The first request on a remembered transport; the caller holds <see cref="oneAtATime"/>.</summary>
-    private async Task<byte[]> FirstSendOnTrustAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
+    private async Task<byte[]> FirstSendOnRememberedAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
     {
-        this.onTrust = false;
-        var trusted = this.settled!;
+        this.settledFromMemory = false;
+        var remembered = this.settled!;
         try
         {
-            return await trusted.SendAsync(requestUtf8, cancellationToken);
+            return await remembered.SendAsync(requestUtf8, cancellationToken);
         }
         catch (KasaException failure)
         {
             // Whatever failed, the next click probes afresh rather than trusting a memory that may be stale.
             this.memory.Forget(Endpoint);
-            if (!NothingCarriedOut(trusted, failure))
+            if (!NothingCarriedOut(remembered, failure))
             {
                 throw;
             }
@@ -144,7 +144,7 @@ internal sealed class KasaAutoTransport : IKasaTransport
         // The plug answers another transport now (a firmware update, a new port-forward): find it once more. When that one
         // carries another dialect, the device layer learns it from the refusal of this request, which proves nothing ran.
         this.settled = null;
-        await trusted.DisposeAsync();
+        await remembered.DisposeAsync();
         var (moved, movedTransport) = await ProbeAsync(Others(this.order[0]), cancellationToken);
         Settle(moved, movedTransport);
         return await this.settled!.SendAsync(requestUtf8, cancellationToken);
