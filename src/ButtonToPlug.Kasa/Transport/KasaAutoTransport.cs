@@ -7,9 +7,10 @@ namespace ButtonToPlug.Kasa.Transport;
 /// The <see cref="ProtocolSetting.Auto"/> transport. In <see cref="SettleAsync"/>, which the device layer awaits before it chooses
 /// the dialect of its first request, it probes the port with all three transports at once — an XOR read, a KLAP handshake, an
 /// AES handshake and login; none of them switches anything — keeps the one that answers, and sends every request on it alone;
-/// its <see cref="Dialect"/> is then that transport's, so an XOR plug is spoken to in IOT and an AES plug in SMART at once. A silent port is classified within one plug timeout, because the probes
-/// wait side by side. A transport remembered for the endpoint is used without probing, unless its first exchange proves the
-/// plug has moved to another one before anything could have been carried out.
+/// its <see cref="Dialect"/> is then that transport's, so an XOR plug is spoken to in IOT and an AES plug in SMART at once.
+/// A silent port is classified within one plug timeout, because the probes wait side by side. A transport remembered for
+/// the endpoint is used without probing, unless its first exchange proves the plug has moved to another one before anything
+/// could have been carried out.
 /// </summary>
 /// <remarks>
 /// The probes are reads and handshakes; the caller's request goes out on the settled transport. It goes out a second time

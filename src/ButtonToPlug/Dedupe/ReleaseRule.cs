@@ -13,8 +13,8 @@ namespace ButtonToPlug.Dedupe;
 /// <item><see cref="ErrorTypes.ConfigurationError"/>: the outlet does not exist on the plug, or the plug refused the KLAP
 /// credentials. Either way the plug never received a switch command.</item>
 /// <item><see cref="ErrorTypes.PlugUnreachable"/> whose last attempt failed before any byte of the request left
-/// (<see cref="FunctionException.NothingSent"/>, from <see cref="KasaUnreachableException.RequestSent"/> false: the name did not resolve, the connect was refused or never
-/// completed). An earlier attempt that did send would have stopped the retry, so the last attempt speaks for all.</item>
+/// (<see cref="FunctionException.NothingSent"/>, from <see cref="KasaUnreachableException.RequestSent"/> false: the name did
+/// not resolve, the connect was refused or never completed). An earlier attempt that did send would have stopped the retry, so the last attempt speaks for all.</item>
 /// </list>
 /// Everything else keeps the key, and a duplicate is ignored: a request that went out and got no answer, the invocation's
 /// deadline (the plug may have acted), <see cref="ErrorTypes.PlugError"/> (a countdown is three methods of which some may
