@@ -6,8 +6,9 @@ namespace ButtonToPlug.Kasa;
 
 /// <summary>
 /// What a plug or power strip can do — read its state, switch it, switch it with a countdown back — over any transport and in
-/// either dialect, IOT or SMART, without knowing which: the dialect is the transport's, else the one remembered for the endpoint,
-/// else SMART; an answer that is the other dialect's refusal (which proves nothing ran) settles it and the request goes again.
+/// either dialect, IOT or SMART, without knowing which: the dialect is the transport's (asked after the transport has settled,
+/// so <c>auto</c> names the one it found), else the one remembered for the endpoint, else SMART; an answer that is the other
+/// dialect's refusal (which proves nothing ran) settles it and the request goes again.
 /// SMART goes first where nothing is known because most KLAP devices sold now speak it, and because how IOT firmware refuses a
 /// SMART request ("module not support" for each key) is well known.
 /// Every request sets an explicit state, so none of them flips anything twice if it were repeated.
@@ -21,7 +22,7 @@ public sealed class KasaClient
 {
     private readonly IKasaTransport transport;
     private readonly KasaDeviceMemory memory;
-    private IKasaDialect dialect;
+    private IKasaDialect? dialect;
     private bool dialectSettled;
 
     public KasaClient(IKasaTransport transport)
@@ -36,16 +37,15 @@ public sealed class KasaClient
         ArgumentNullException.ThrowIfNull(memory);
         this.transport = transport;
         this.memory = memory;
-        this.dialect = Speak(transport.Dialect ?? memory.DialectOf(transport.Endpoint) ?? KasaDialect.Smart);
     }
 
     public KasaEndpoint Endpoint => this.transport.Endpoint;
 
-    /// <summary>The dialect in use now; after the first exchange, the one the device answered in.</summary>
-    public KasaDialect Dialect => this.dialect.Kind;
+    /// <summary>The dialect of the last exchange (after the first one, the one the device answered in); null before any.</summary>
+    public KasaDialect? Dialect => this.dialect?.Kind;
 
     public Task<SysInfo> GetSysInfoAsync(CancellationToken cancellationToken) =>
-        InDialectAsync(dialect => dialect.ReadAsync(cancellationToken));
+        InDialectAsync(dialect => dialect.ReadAsync(cancellationToken), cancellationToken);
 
     /// <summary>Switches the device, or one outlet of a strip; <see cref="RelayChange.WasOn"/> is known only for a toggle.</summary>
     public Task<RelayChange> SwitchAsync(RelayAction action, PlugOutlet? outlet, CancellationToken cancellationToken) => action switch
@@ -74,7 +74,7 @@ public sealed class KasaClient
 
         // On a strip without an outlet setting every outlet switches; "was on" then means "any outlet was on".
         var wasOn = target?.IsOn ?? info.IsOn;
-        await InDialectAsync(dialect => dialect.SwitchAsync(target?.Id, !wasOn, null, cancellationToken));
+        await InDialectAsync(dialect => dialect.SwitchAsync(target?.Id, !wasOn, null, cancellationToken), cancellationToken);
         return new RelayChange(wasOn, !wasOn, target?.Id);
     }
 
@@ -82,7 +82,7 @@ public sealed class KasaClient
     {
         if (outlet is null)
         {
-            await InDialectAsync(dialect => dialect.SwitchAsync(null, on, switchBackAfter, cancellationToken));
+            await InDialectAsync(dialect => dialect.SwitchAsync(null, on, switchBackAfter, cancellationToken), cancellationToken);
             return new RelayChange(null, on, null);
         }
 
@@ -90,14 +90,14 @@ public sealed class KasaClient
         var childId = remembered ?? Resolved(outlet, await GetSysInfoAsync(cancellationToken)).Id;
         try
         {
-            await InDialectAsync(dialect => dialect.SwitchAsync(childId, on, switchBackAfter, cancellationToken));
+            await InDialectAsync(dialect => dialect.SwitchAsync(childId, on, switchBackAfter, cancellationToken), cancellationToken);
         }
-        catch (KasaDeviceException stale) when (remembered is not null && this.dialect.IsUnknownChild(stale))
+        catch (KasaDeviceException stale) when (remembered is not null && this.dialect!.IsUnknownChild(stale))
         {
             // The strip switched nothing: the id it was once told is gone. Read afresh; an outlet that is gone too fails here.
             this.memory.ForgetChildId(Endpoint, outlet);
             childId = Resolved(outlet, await GetSysInfoAsync(cancellationToken)).Id;
-            await InDialectAsync(dialect => dialect.SwitchAsync(childId, on, switchBackAfter, cancellationToken));
+            await InDialectAsync(dialect => dialect.SwitchAsync(childId, on, switchBackAfter, cancellationToken), cancellationToken);
         }
 
         return new RelayChange(null, on, childId);
@@ -111,8 +111,15 @@ public sealed class KasaClient
         return target;
     }
 
-    private async Task<T> InDialectAsync<T>(Func<IKasaDialect, Task<T>> exchange)
+    private async Task<T> InDialectAsync<T>(Func<IKasaDialect, Task<T>> exchange, CancellationToken cancellationToken)
     {
+        if (this.dialect is null)
+        {
+            // Chosen only once the transport has settled: auto knows only then whether it carries one dialect (XOR, AES) or either.
+            await this.transport.SettleAsync(cancellationToken);
+            this.dialect = Speak(this.transport.Dialect ?? this.memory.DialectOf(Endpoint) ?? KasaDialect.Smart);
+        }
+
         T result;
         try
         {
@@ -152,12 +159,14 @@ public sealed class KasaClient
         return result;
     }
 
-    private async Task InDialectAsync(Func<IKasaDialect, Task> exchange) =>
-        await InDialectAsync(async dialect =>
-        {
-            await exchange(dialect);
-            return true;
-        });
+    private async Task InDialectAsync(Func<IKasaDialect, Task> exchange, CancellationToken cancellationToken) =>
+        await InDialectAsync(
+            async dialect =>
+            {
+                await exchange(dialect);
+                return true;
+            },
+            cancellationToken);
 
     private bool MaySpeak(KasaDialect dialect) => this.transport.Dialect is null || this.transport.Dialect == dialect;
 

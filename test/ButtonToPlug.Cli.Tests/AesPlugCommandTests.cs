@@ -4,14 +4,17 @@ using ButtonToPlug.Testing;
 
 namespace ButtonToPlug.Cli.Tests;
 
-/// <summary>`buttontoplug plug … --protocol aes|auto` as a real child process against the AES device emulator.</summary>
+/// <summary>
+/// `buttontoplug plug … --protocol aes|auto` as a real child process against the AES device emulator hosting the shared SMART
+/// model: a plug, and a strip whose outlets are addressed by position.
+/// </summary>
 public sealed class AesPlugCommandTests : IAsyncLifetime
 {
     private const string Email = "owner@example.com";
     private const string Password = "Tap0 secret";
     private const string PasswordVariable = "BUTTONTOPLUG_TEST_TAPO_PASSWORD";
 
-    private readonly AesInnerDevice plug = new();
+    private readonly SmartEmulatedDevice plug = SmartEmulatedDevice.Plug("P100");
     private AesDeviceEmulator device = null!;
 
     public async Task InitializeAsync() =>
@@ -20,11 +23,12 @@ public sealed class AesPlugCommandTests : IAsyncLifetime
     public async Task DisposeAsync() => await this.device.DisposeAsync();
 
     [Theory]
-    [InlineData("aes", "on", false, true)]
-    [InlineData("aes", "off", true, false)]
-    [InlineData("aes", "toggle", false, true)]
-    [InlineData("auto", "toggle", true, false)]
-    public async Task Switch_OverAesWithThePasswordFromTheEnvironment_SetsTheRelayOnce(string protocol, string command, bool before, bool after)
+    [InlineData("aes", "on", false, true, 1)]
+    [InlineData("aes", "off", true, false, 1)]
+    [InlineData("aes", "toggle", false, true, 2)]
+    [InlineData("auto", "on", false, true, 1)]
+    [InlineData("auto", "toggle", true, false, 2)]
+    public async Task Switch_OverAesWithThePasswordFromTheEnvironment_SetsTheRelayOnce(string protocol, string command, bool before, bool after, int requests)
     {
         this.plug.RelayOn = before;
 
@@ -33,7 +37,42 @@ public sealed class AesPlugCommandTests : IAsyncLifetime
 
         Assert.True(exit == 0, error);
         Assert.Equal(after, this.plug.RelayOn);
-        Assert.Equal(1, this.plug.Switches);
+        Assert.Single(this.plug.Executed, "set_device_info");
+
+        // auto settles on AES before the first request, so nothing goes out in the IOT dialect first.
+        Assert.Equal(requests, this.plug.Requests);
+    }
+
+    [Fact]
+    public async Task Info_OverAes_ShowsTheDecodedNickname()
+    {
+        this.plug.Nickname = SmartEmulatedDevice.Base64("Flur ☕");
+
+        var (exit, output, error) = await RunAsync(Password, "plug", "info", "--host", this.device.Host, "--port", Port, "--protocol", "aes",
+            "--username", Email, "--password-env", PasswordVariable);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("P100  'Flur ☕'", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("aes", "info", null, "outlet 1  off  'Outlet 2'")]
+    [InlineData("aes", "on", new[] { false, true, false }, "on: now on")]
+    [InlineData("aes", "toggle", new[] { false, true, false }, "toggle: off -> on")]
+    [InlineData("auto", "on", new[] { false, true, false }, "on: now on")]
+    public async Task Outlet_OfASmartStripOverAes_IsShownOrSwitchedAlone(string protocol, string command, bool[]? outlets, string said)
+    {
+        var strip = SmartEmulatedDevice.Strip();
+        await using var stripDevice = await AesDeviceEmulator.StartAsync(new AesDeviceOptions { Username = Email, Password = Password }, strip, CancellationToken.None);
+
+        var (exit, output, error) = await RunAsync(Password, "plug", command, "--host", stripDevice.Host,
+            "--port", stripDevice.Port.ToString(CultureInfo.InvariantCulture), "--protocol", protocol, "--outlet", "1",
+            "--username", Email, "--password-env", PasswordVariable);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains(said, output, StringComparison.Ordinal);
+        Assert.Equal(outlets ?? [false, false, false], strip.Outlets.Select(o => o.On));
+        Assert.Equal(outlets is null ? 0 : 1, strip.Executed.Count(method => method == "control_child/set_device_info"));
     }
 
     [Fact]

@@ -18,8 +18,8 @@ namespace ButtonToPlug.Testing;
 /// <summary>
 /// An AES "securePassthrough" plug on a free loopback port, written from the protocol facts: <c>handshake</c> with the client's
 /// RSA key (AES key and IV back, PKCS#1 v1.5), the <c>TP_SESSIONID</c> cookie, <c>login_device</c> v1 or v2 with the
-/// <c>-1501</c> refusal, the token on later URLs, and requests decrypted, carried out by <see cref="Device"/> (a delegate from
-/// request JSON to answer JSON) and encrypted back. Tests switch on the firmware quirks real clients report.
+/// <c>-1501</c> refusal, the token on later URLs, and requests decrypted, carried out by <see cref="Device"/> (the shared SMART
+/// model, <see cref="SmartEmulatedDevice"/>, plug or strip) and encrypted back. Tests switch on the firmware quirks real clients report.
 /// </summary>
 public sealed class AesDeviceEmulator : IAsyncDisposable
 {
@@ -32,7 +32,7 @@ public sealed class AesDeviceEmulator : IAsyncDisposable
     private int logins;
     private int refusedLogins;
 
-    private AesDeviceEmulator(WebApplication app, AesDeviceOptions options, Func<byte[], byte[]> device)
+    private AesDeviceEmulator(WebApplication app, AesDeviceOptions options, SmartEmulatedDevice device)
     {
         this.app = app;
         this.options = options;
@@ -43,8 +43,8 @@ public sealed class AesDeviceEmulator : IAsyncDisposable
 
     public int Port { get; private set; }
 
-    /// <summary>What carries out a decrypted request: request JSON in, answer JSON out.</summary>
-    public Func<byte[], byte[]> Device { get; }
+    /// <summary>The device that carries out every decrypted request after login; securePassthrough carries only SMART.</summary>
+    public SmartEmulatedDevice Device { get; }
 
     /// <summary>Completed handshakes.</summary>
     public int Handshakes => Volatile.Read(ref this.handshakes);
@@ -73,11 +73,7 @@ public sealed class AesDeviceEmulator : IAsyncDisposable
     /// <summary>When set, every exchange is read but never answered (a plug that hangs as soon as anything arrives).</summary>
     public bool StallEverything { get; set; }
 
-    /// <summary>A plug with <see cref="AesInnerDevice"/> behind its passthrough.</summary>
-    public static Task<AesDeviceEmulator> StartAsync(AesDeviceOptions options, AesInnerDevice device, CancellationToken cancellationToken) =>
-        StartAsync(options, device.Execute, cancellationToken);
-
-    public static async Task<AesDeviceEmulator> StartAsync(AesDeviceOptions options, Func<byte[], byte[]> device, CancellationToken cancellationToken)
+    public static async Task<AesDeviceEmulator> StartAsync(AesDeviceOptions options, SmartEmulatedDevice device, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -221,7 +217,7 @@ public sealed class AesDeviceEmulator : IAsyncDisposable
         }
         else
         {
-            answer = Device(plaintext);
+            answer = Device.Execute(plaintext);
             if (GarbleAnswers)
             {
                 return Envelope("response", "%%% not base64 %%%");

@@ -21,7 +21,7 @@ public sealed class AesFunctionTests(MotoFixture fixture) : IAsyncLifetime, IDis
     private readonly string path = MotoFixture.NewPath();
     private readonly StringWriter log = new();
     private readonly MotoServer moto = fixture.Server;
-    private readonly AesInnerDevice plug = new();
+    private readonly SmartEmulatedDevice plug = SmartEmulatedDevice.Plug("P100");
     private AesDeviceEmulator device = null!;
 
     public async Task InitializeAsync() =>
@@ -44,7 +44,10 @@ public sealed class AesFunctionTests(MotoFixture fixture) : IAsyncLifetime, IDis
 
         using var json = JsonDocument.Parse(result);
         Assert.Equal(after, this.plug.RelayOn);
-        Assert.Equal(1, this.plug.Switches);
+        Assert.Single(this.plug.Executed, "set_device_info");
+
+        // Read and set, both in SMART: with auto too, no request went out in IOT first.
+        Assert.Equal(2, this.plug.Requests);
         Assert.Equal(before ? "on" : "off", json.RootElement.GetProperty("before").GetString());
         Assert.Equal(after ? "on" : "off", json.RootElement.GetProperty("after").GetString());
         Assert.DoesNotContain(Password.Trim(), this.log.ToString(), StringComparison.Ordinal);

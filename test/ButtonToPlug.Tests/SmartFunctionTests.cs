@@ -11,8 +11,9 @@ using FaultClicks = ButtonToPlug.Tests.Faults.Clicks;
 namespace ButtonToPlug.Tests;
 
 /// <summary>
-/// Clicks through <see cref="Function.HandleAsync"/> onto SMART (Tapo) devices behind the KLAP emulator: the same settings,
-/// result and log shape as for IOT plugs, the dialect found by itself, and every bad answer classified with nothing switched twice.
+/// Clicks through <see cref="Function.HandleAsync"/> onto SMART (Tapo) devices behind the KLAP emulator and, for the actions,
+/// the AES emulator too: the same settings, result and log shape as for IOT plugs, the dialect found by itself, and every bad
+/// answer classified with nothing switched twice.
 /// </summary>
 public sealed class SmartFunctionTests : IDisposable
 {
@@ -25,21 +26,31 @@ public sealed class SmartFunctionTests : IDisposable
     public void Dispose() => this.log.Dispose();
 
     [Theory]
-    [InlineData("toggle", false, true, "off", null)]
-    [InlineData("toggle", true, false, "on", null)]
-    [InlineData("on", false, true, null, null)]
-    [InlineData("off", true, false, null, null)]
-    [InlineData("on:30m", false, true, null, 1800)]
-    public async Task Click_OnASmartPlug_SwitchesItAndReportsLikeAnIotPlug(string action, bool start, bool end, string? before, int? countdown)
+    [InlineData("klap", "toggle", false, true, "off", null, 2)]
+    [InlineData("klap", "toggle", true, false, "on", null, 2)]
+    [InlineData("klap", "on", false, true, null, null, 1)]
+    [InlineData("klap", "off", true, false, null, null, 1)]
+    [InlineData("klap", "on:30m", false, true, null, 1800, 1)]
+    [InlineData("aes", "toggle", false, true, "off", null, 2)]
+    [InlineData("aes", "toggle", true, false, "on", null, 2)]
+    [InlineData("aes", "on", false, true, null, null, 1)]
+    [InlineData("aes", "off", true, false, null, null, 1)]
+    [InlineData("aes", "on:30m", false, true, null, 1800, 1)]
+    [InlineData("aes", "off:90s", true, false, null, 90, 1)]
+    [InlineData("auto", "on", false, true, null, null, 1)]
+    [InlineData("auto", "toggle", true, false, "on", null, 2)]
+    public async Task Click_OnASmartPlug_SwitchesItAndReportsLikeAnIotPlug(
+        string protocol, string action, bool start, bool end, string? before, int? countdown, int requests)
     {
         var plug = SmartEmulatedDevice.Plug();
         plug.RelayOn = start;
-        await using var device = await StartAsync(plug);
+        await using var device = await HostAsync(protocol, plug);
 
-        using var result = await ClickAsync(device, action);
+        using var result = await ClickAsync(protocol, device, action);
 
         Assert.Equal(end, plug.RelayOn);
         Assert.Single(plug.Executed, "set_device_info");
+        Assert.Equal(requests, plug.Requests);
         Assert.Equal(before, Text(result.RootElement, "before"));
         Assert.Equal(end ? "on" : "off", Text(result.RootElement, "after"));
         Assert.Equal(countdown, result.RootElement.GetProperty("countdownSeconds").ValueKind == JsonValueKind.Null ? null : result.RootElement.GetProperty("countdownSeconds").GetInt32());
@@ -50,27 +61,51 @@ public sealed class SmartFunctionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("on")]
-    [InlineData("toggle")]
-    public async Task Click_OnASmartStripOutlet_SwitchesOnlyThatOutlet(string action)
+    [InlineData("klap", "on")]
+    [InlineData("klap", "toggle")]
+    [InlineData("aes", "on")]
+    [InlineData("aes", "toggle")]
+    [InlineData("aes", "off")]
+    public async Task Click_OnASmartStripOutlet_SwitchesOnlyThatOutlet(string protocol, string action)
     {
         var strip = SmartEmulatedDevice.Strip();
-        await using var device = await StartAsync(strip);
+        strip.Outlets[0].On = action == "off";
+        strip.Outlets[1].On = action == "off";
+        await using var device = await HostAsync(protocol, strip);
 
-        using var result = await ClickAsync(device, action, (SettingNames.Outlet, "1"));
+        using var result = await ClickAsync(protocol, device, action, (SettingNames.Outlet, "1"));
 
-        Assert.Equal([false, true, false], strip.Outlets.Select(o => o.On));
+        Assert.Equal([action == "off", action != "off", false], strip.Outlets.Select(o => o.On));
         Assert.Equal("1", Text(result.RootElement, "outlet"));
         Assert.Single(strip.Executed, "control_child/set_device_info");
     }
 
-    [Fact]
-    public async Task Click_OnASmartStripWithoutOutlet_SwitchesEveryOutletOnce()
+    [Theory]
+    [InlineData("klap")]
+    [InlineData("aes")]
+    public async Task Click_OnASmartStripOutletWithACountdown_SwitchesItAndLeavesTheRuleOnThatOutletOnly(string protocol)
     {
         var strip = SmartEmulatedDevice.Strip();
-        await using var device = await StartAsync(strip);
+        await using var device = await HostAsync(protocol, strip);
 
-        using var result = await ClickAsync(device, "on");
+        using var result = await ClickAsync(protocol, device, "on:2h", (SettingNames.Outlet, "2"));
+
+        Assert.Equal([false, false, true], strip.Outlets.Select(o => o.On));
+        Assert.Equal(7200, result.RootElement.GetProperty("countdownSeconds").GetInt32());
+        Assert.Contains("\"delay\":7200", strip.Outlets[2].CountdownRule, StringComparison.Ordinal);
+        Assert.Null(strip.Outlets[0].CountdownRule);
+        Assert.Null(strip.CountdownRule);
+    }
+
+    [Theory]
+    [InlineData("klap")]
+    [InlineData("aes")]
+    public async Task Click_OnASmartStripWithoutOutlet_SwitchesEveryOutletOnce(string protocol)
+    {
+        var strip = SmartEmulatedDevice.Strip();
+        await using var device = await HostAsync(protocol, strip);
+
+        using var result = await ClickAsync(protocol, device, "on");
 
         Assert.All(strip.Outlets, o => Assert.True(o.On));
         Assert.Equal(3, strip.Executed.Count(m => m == "control_child/set_device_info"));
@@ -157,26 +192,37 @@ public sealed class SmartFunctionTests : IDisposable
     private static Task<KlapDeviceEmulator> StartAsync(SmartEmulatedDevice device) =>
         KlapDeviceEmulator.StartAsync(new KlapDeviceOptions { Username = Email, Password = Password, Version = 2 }, device, CancellationToken.None);
 
-    private async Task<JsonDocument> ClickAsync(KlapDeviceEmulator device, string action, params (string Key, string Value)[] more)
+    /// <summary>The device behind the KLAP emulator (<c>klap</c>), else behind the AES emulator (<c>aes</c>, and <c>auto</c>, which finds it).</summary>
+    private static async Task<IAsyncDisposable> HostAsync(string protocol, SmartEmulatedDevice device) => protocol == "klap"
+        ? await StartAsync(device)
+        : await AesDeviceEmulator.StartAsync(new AesDeviceOptions { Username = Email, Password = Password }, device, CancellationToken.None);
+
+    private Task<JsonDocument> ClickAsync(KlapDeviceEmulator device, string action, params (string Key, string Value)[] more) =>
+        ClickAsync("klap", device.Port, action, more);
+
+    private Task<JsonDocument> ClickAsync(string protocol, IAsyncDisposable device, string action, params (string Key, string Value)[] more) =>
+        ClickAsync(protocol, device is KlapDeviceEmulator klap ? klap.Port : ((AesDeviceEmulator)device).Port, action, more);
+
+    private async Task<JsonDocument> ClickAsync(string protocol, int port, string action, (string Key, string Value)[] more)
     {
-        var result = await NewFunction(device, more).HandleAsync(FaultClicks.Command(action), FaultClicks.FarDeadline(), CancellationToken.None).WaitAsync(Hang);
+        var result = await NewFunction(protocol, port, more).HandleAsync(FaultClicks.Command(action), FaultClicks.FarDeadline(), CancellationToken.None).WaitAsync(Hang);
         return JsonDocument.Parse(result);
     }
 
     private async Task<FunctionException> FailAsync(KlapDeviceEmulator device, string action, params (string Key, string Value)[] more) =>
         await Assert.ThrowsAsync<FunctionException>(
-            () => NewFunction(device, more).HandleAsync(FaultClicks.Command(action), FaultClicks.FarDeadline(), CancellationToken.None).WaitAsync(Hang));
+            () => NewFunction("klap", device.Port, more).HandleAsync(FaultClicks.Command(action), FaultClicks.FarDeadline(), CancellationToken.None).WaitAsync(Hang));
 
-    private Function NewFunction(KlapDeviceEmulator device, (string Key, string Value)[] more)
+    private Function NewFunction(string protocol, int port, (string Key, string Value)[] more)
     {
         (string, string)[] settings =
         [
-            (SettingNames.Protocol, "klap"),
+            (SettingNames.Protocol, protocol),
             (SettingNames.Username, Email),
             (SettingNames.Password, Password),
             .. more,
         ];
-        return new Function(new StubSettings(StubSettings.For(device.Port, "5", settings)), this.log.Writer, TimeProvider.System);
+        return new Function(new StubSettings(StubSettings.For(port, "5", settings)), this.log.Writer, TimeProvider.System);
     }
 
     private static string? Text(JsonElement result, string name) =>

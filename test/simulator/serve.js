@@ -64,7 +64,12 @@ async function startDevice(model, alias) {
   const attempts = 20;
   for (let attempt = 1; ; attempt += 1) {
     const device = new Device({ model, port: 0, address: '127.0.0.1', alias });
-    device.deviceNetworking.on('error', (err) => process.stderr.write(`serve.js [${model}] ${err && err.message}\n`));
+    device.deviceNetworking.on('error', (err) => {
+      // protocol=auto probes every port with KLAP and AES handshakes too; the HTTP bytes they send reach this XOR port and the
+      // simulator's JSON parser rejects them (a real plug drops them silently). Only that expected refusal goes unreported.
+      if (err && /^Unexpected .* at position \d+ in state /.test(err.message)) return;
+      process.stderr.write(`serve.js [${model}] ${err && err.message}\n`);
+    });
     try {
       await device.start();
       return device;

@@ -19,6 +19,13 @@ public interface IKasaTransport : IAsyncDisposable
     /// </summary>
     KasaDialect? Dialect => null;
 
+    /// <summary>
+    /// Decides which transport carries the requests where that is still open (<see cref="ProtocolSetting.Auto"/> probes the
+    /// port here, or takes the transport remembered for it), so that <see cref="Dialect"/> is the carrying transport's before
+    /// the device layer chooses the dialect of its first request. Switches nothing; the other transports have nothing to decide.
+    /// </summary>
+    Task SettleAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Sends one request and returns the decoded answer (UTF-8 JSON).</summary>
     /// <exception cref="KasaUnreachableException">Name resolution, connect, reset or timeout; <see cref="KasaUnreachableException.RequestSent"/> tells whether the device may have acted.</exception>
     /// <exception cref="KasaProtocolException">The answer is not a valid frame.</exception>

@@ -4,11 +4,13 @@ using System.Text.Json;
 namespace ButtonToPlug.Kasa.Transport;
 
 /// <summary>
-/// The <see cref="ProtocolSetting.Auto"/> transport. Before the first request it probes the port with all three transports at
-/// once — an XOR read, a KLAP handshake, an AES handshake and login; none of them switches anything — keeps the one that
-/// answers, and sends every request on it alone. A silent port is classified within one plug timeout, because the probes
-/// wait side by side. A transport remembered for the endpoint is used without probing, unless its first exchange proves the
-/// plug has moved to another one before anything could have been carried out.
+/// The <see cref="ProtocolSetting.Auto"/> transport. In <see cref="SettleAsync"/>, which the device layer awaits before it chooses
+/// the dialect of its first request, it probes the port with all three transports at once — an XOR read, a KLAP handshake, an
+/// AES handshake and login; none of them switches anything — keeps the one that answers, and sends every request on it alone;
+/// its <see cref="Dialect"/> is then that transport's, so an XOR plug is spoken to in IOT and an AES plug in SMART at once.
+/// A silent port is classified within one plug timeout, because the probes wait side by side. A transport remembered for
+/// the endpoint is used without probing, unless its first exchange proves the plug has moved to another one before anything
+/// could have been carried out.
 /// </summary>
 /// <remarks>
 /// The probes are reads and handshakes; the caller's request goes out on the settled transport. It goes out a second time
@@ -27,6 +29,9 @@ internal sealed class KasaAutoTransport : IKasaTransport
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private IKasaTransport? settled;
 
+    // Settled from memory without probing: the first exchange on it may still prove that the plug has moved.
+    private bool settledFromMemory;
+
     /// <param name="order">One remembered transport, or the transports to probe in the order they start.</param>
     public KasaAutoTransport(KasaEndpoint endpoint, IReadOnlyList<ProtocolSetting> order, Func<ProtocolSetting, IKasaTransport> create, ProtocolMemory memory)
     {
@@ -38,25 +43,45 @@ internal sealed class KasaAutoTransport : IKasaTransport
 
     public KasaEndpoint Endpoint { get; }
 
-    /// <summary>The settled transport's dialect; null before the first request has settled it.</summary>
+    /// <summary>The settled transport's dialect (XOR: IOT, AES: SMART, KLAP: either); null before <see cref="SettleAsync"/>.</summary>
     public KasaDialect? Dialect => this.settled?.Dialect;
 
-    /// <summary>The transport requests go on, or null before the first request.</summary>
+    /// <summary>The transport requests go on, or null before it is settled.</summary>
     internal ProtocolSetting? Current { get; private set; }
 
-    /// <summary>How many probes the first request started (0 when a remembered transport was used as it was).</summary>
+    /// <summary>How many probes were started (0 when a remembered transport was used as it was).</summary>
     internal int Probes { get; private set; }
+
+    /// <summary>Probes the port, or takes the remembered transport without a word on the network.</summary>
+    public async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        if (this.settled is not null)
+        {
+            return;
+        }
+
+        await this.oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            await SettleAloneAsync(cancellationToken);
+        }
+        finally
+        {
+            this.oneAtATime.Release();
+        }
+    }
 
     public async Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
     {
-        if (this.settled is null)
+        if (this.settled is null || this.settledFromMemory)
         {
             await this.oneAtATime.WaitAsync(cancellationToken);
             try
             {
-                if (this.settled is null)
+                await SettleAloneAsync(cancellationToken);
+                if (this.settledFromMemory)
                 {
-                    return await FirstSendAsync(requestUtf8, cancellationToken);
+                    return await FirstSendOnRememberedAsync(requestUtf8, cancellationToken);
                 }
             }
             finally
@@ -65,7 +90,7 @@ internal sealed class KasaAutoTransport : IKasaTransport
             }
         }
 
-        return await this.settled.SendAsync(requestUtf8, cancellationToken);
+        return await this.settled!.SendAsync(requestUtf8, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -78,37 +103,51 @@ internal sealed class KasaAutoTransport : IKasaTransport
         this.oneAtATime.Dispose();
     }
 
-    private async Task<byte[]> FirstSendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
+    /// <summary>Settles unless settled; the caller holds <see cref="oneAtATime"/>.</summary>
+    private async Task SettleAloneAsync(CancellationToken cancellationToken)
     {
+        if (this.settled is not null)
+        {
+            return;
+        }
+
         if (this.order.Count == 1)
         {
             Settle(this.order[0], this.create(this.order[0]));
-            try
-            {
-                return await this.settled!.SendAsync(requestUtf8, cancellationToken);
-            }
-            catch (KasaException failure)
-            {
-                // Whatever failed, the next click probes afresh rather than trusting a memory that may be stale.
-                this.memory.Forget(Endpoint);
-                if (!NothingCarriedOut(this.settled!, failure))
-                {
-                    throw;
-                }
-            }
-
-            // The plug answers another transport now (a firmware update, a new port-forward): find it once more.
-            await this.settled!.DisposeAsync();
-            this.settled = null;
-            var (moved, movedTransport) = await ProbeAsync(Others(this.order[0]), cancellationToken);
-            Settle(moved, movedTransport);
+            this.settledFromMemory = true;
         }
         else
         {
             var (protocol, transport) = await ProbeAsync(this.order, cancellationToken);
             Settle(protocol, transport);
         }
+    }
 
+    /// <summary>The first request on a remembered transport; the caller holds <see cref="oneAtATime"/>.</summary>
+    private async Task<byte[]> FirstSendOnRememberedAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
+    {
+        this.settledFromMemory = false;
+        var remembered = this.settled!;
+        try
+        {
+            return await remembered.SendAsync(requestUtf8, cancellationToken);
+        }
+        catch (KasaException failure)
+        {
+            // Whatever failed, the next click probes afresh rather than trusting a memory that may be stale.
+            this.memory.Forget(Endpoint);
+            if (!NothingCarriedOut(remembered, failure))
+            {
+                throw;
+            }
+        }
+
+        // The plug answers another transport now (a firmware update, a new port-forward): find it once more. When that one
+        // carries another dialect, the device layer learns it from the refusal of this request, which proves nothing ran.
+        this.settled = null;
+        await remembered.DisposeAsync();
+        var (moved, movedTransport) = await ProbeAsync(Others(this.order[0]), cancellationToken);
+        Settle(moved, movedTransport);
         return await this.settled!.SendAsync(requestUtf8, cancellationToken);
     }
 

@@ -11,16 +11,16 @@ public sealed class AesTransportTests
     private const string Email = "owner@example.com";
     private const string Password = "Tap0 secret";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
-    private static readonly byte[] GetDeviceInfo = """{"method":"get_device_info","params":null}"""u8.ToArray();
-    private static readonly byte[] SwitchOn = """{"method":"set_device_info","params":{"device_on":true}}"""u8.ToArray();
-    private static readonly byte[] SwitchOff = """{"method":"set_device_info","params":{"device_on":false}}"""u8.ToArray();
+    private static readonly byte[] GetDeviceInfo = """{"method":"get_device_info","params":null,"terminal_uuid":"dGVzdA=="}"""u8.ToArray();
+    private static readonly byte[] SwitchOn = """{"method":"set_device_info","params":{"device_on":true},"terminal_uuid":"dGVzdA=="}"""u8.ToArray();
+    private static readonly byte[] SwitchOff = """{"method":"set_device_info","params":{"device_on":false},"terminal_uuid":"dGVzdA=="}"""u8.ToArray();
 
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
     public async Task Send_WithTheAccountForEitherLoginVersion_CarriesTheRequestAndItsAnswer(int loginVersion)
     {
-        var plug = new AesInnerDevice();
+        var plug = SmartEmulatedDevice.Plug("P100");
         await using var device = await AesDeviceEmulator.StartAsync(
             new AesDeviceOptions { Username = Email, Password = Password, LoginVersion = loginVersion }, plug, CancellationToken.None);
         await using var transport = new AesTransport(device.Endpoint(), new KasaCredentials(Email, Password), Timeout);
@@ -28,7 +28,7 @@ public sealed class AesTransportTests
         var switched = await transport.SendAsync(SwitchOn, CancellationToken.None);
         var info = await transport.SendAsync(GetDeviceInfo, CancellationToken.None);
 
-        Assert.Equal("""{"error_code":0}""", Encoding.UTF8.GetString(switched));
+        Assert.Equal("""{"error_code":0,"result":{}}""", Encoding.UTF8.GetString(switched));
         using var answer = JsonDocument.Parse(info);
         Assert.True(answer.RootElement.GetProperty("result").GetProperty("device_on").GetBoolean());
         Assert.True(plug.RelayOn);
@@ -43,7 +43,7 @@ public sealed class AesTransportTests
     public async Task Send_WithoutCredentials_LogsInWithBlankThenTheTapoDefault(string username, string password, string accepted)
     {
         await using var device = await AesDeviceEmulator.StartAsync(
-            new AesDeviceOptions { Username = username, Password = password }, new AesInnerDevice(), CancellationToken.None);
+            new AesDeviceOptions { Username = username, Password = password }, SmartEmulatedDevice.Plug("P100"), CancellationToken.None);
         await using var transport = new AesTransport(device.Endpoint(), null, Timeout);
 
         await transport.SendAsync(GetDeviceInfo, CancellationToken.None);
@@ -54,7 +54,7 @@ public sealed class AesTransportTests
     [Fact]
     public async Task Send_WithTheWrongPassword_IsAnAuthenticationFailureWithTheStaleSecretAdvice()
     {
-        var plug = new AesInnerDevice();
+        var plug = SmartEmulatedDevice.Plug("P100");
         await using var device = await AesDeviceEmulator.StartAsync(
             new AesDeviceOptions { Username = Email, Password = Password, LoginVersion = 2 }, plug, CancellationToken.None);
         await using var transport = new AesTransport(device.Endpoint(), new KasaCredentials(Email, "wrong password"), Timeout);
@@ -73,7 +73,7 @@ public sealed class AesTransportTests
     [Fact]
     public async Task Send_WhenTheHandshakeKeyDoesNotDecrypt_IsAProtocolError()
     {
-        var plug = new AesInnerDevice();
+        var plug = SmartEmulatedDevice.Plug("P100");
         await using var device = await AesDeviceEmulator.StartAsync(new AesDeviceOptions(), plug, CancellationToken.None);
         device.UndecryptableHandshakeKey = true;
         await using var transport = new AesTransport(device.Endpoint(), null, Timeout);
@@ -89,7 +89,7 @@ public sealed class AesTransportTests
     [InlineData("""{"error_code":-1002}""", "may have moved to TPAP")]
     public async Task Send_WhenTheFirmwareRefusesTheAesHandshake_SaysItMayBeTpap(string answer, string expected)
     {
-        await using var device = await AesDeviceEmulator.StartAsync(new AesDeviceOptions(), new AesInnerDevice(), CancellationToken.None);
+        await using var device = await AesDeviceEmulator.StartAsync(new AesDeviceOptions(), SmartEmulatedDevice.Plug("P100"), CancellationToken.None);
         device.HandshakeAnswer = answer;
         await using var transport = new AesTransport(device.Endpoint(), null, Timeout);
 
@@ -102,7 +102,7 @@ public sealed class AesTransportTests
     [Fact]
     public async Task Send_ToAPlugThatClosesTheConnectionAfterEveryAnswer_SwitchesEveryTimeExactlyOnce()
     {
-        var plug = new AesInnerDevice();
+        var plug = SmartEmulatedDevice.Plug("P100");
         await using var device = await AesDeviceEmulator.StartAsync(new AesDeviceOptions(), plug, CancellationToken.None);
         device.CloseAfterEveryAnswer = true;
         await using var transport = new AesTransport(device.Endpoint(), null, Timeout);
@@ -114,14 +114,14 @@ public sealed class AesTransportTests
             Assert.Equal(on, plug.RelayOn);
         }
 
-        Assert.Equal(20, plug.Switches);
+        Assert.Equal(20, plug.Executed.Count(method => method == "set_device_info"));
         Assert.Equal(1, device.Logins);
     }
 
     [Fact]
     public async Task Send_AfterTheDeviceForgotTheSession_HandshakesAgainAndSendsOnce()
     {
-        var plug = new AesInnerDevice();
+        var plug = SmartEmulatedDevice.Plug("P100");
         await using var device = await AesDeviceEmulator.StartAsync(new AesDeviceOptions(), plug, CancellationToken.None);
         await using var transport = new AesTransport(device.Endpoint(), null, Timeout);
         await transport.SendAsync(GetDeviceInfo, CancellationToken.None);
@@ -136,7 +136,7 @@ public sealed class AesTransportTests
     [Fact]
     public async Task Send_WhenTheAnswerDoesNotDecrypt_IsAProtocolErrorThatSaysThePlugMayHaveActed()
     {
-        var plug = new AesInnerDevice();
+        var plug = SmartEmulatedDevice.Plug("P100");
         await using var device = await AesDeviceEmulator.StartAsync(new AesDeviceOptions(), plug, CancellationToken.None);
         device.GarbleAnswers = true;
         await using var transport = new AesTransport(device.Endpoint(), null, Timeout);
@@ -144,7 +144,7 @@ public sealed class AesTransportTests
         var error = await Assert.ThrowsAsync<KasaProtocolException>(() => transport.SendAsync(SwitchOn, CancellationToken.None));
 
         Assert.Contains("the plug may have acted on it", error.Message, StringComparison.Ordinal);
-        Assert.Equal(1, plug.Switches);
+        Assert.Single(plug.Executed, "set_device_info");
 
         // What auto relies on to never send such a request again on another transport.
         Assert.True(transport.HasLoggedIn);
@@ -153,7 +153,7 @@ public sealed class AesTransportTests
     [Fact]
     public async Task Send_WhenThePlugNeverAnswersTheRequest_IsUnreachableAfterTheRequestWentOut()
     {
-        var plug = new AesInnerDevice();
+        var plug = SmartEmulatedDevice.Plug("P100");
         await using var device = await AesDeviceEmulator.StartAsync(new AesDeviceOptions(), plug, CancellationToken.None);
         device.StallRequests = true;
         await using var transport = new AesTransport(device.Endpoint(), null, TimeSpan.FromSeconds(1));
@@ -167,7 +167,7 @@ public sealed class AesTransportTests
     [Fact]
     public async Task Send_WhenThePortNeverAnswersTheHandshake_IsAProtocolErrorWithinTheTimeout()
     {
-        await using var device = await AesDeviceEmulator.StartAsync(new AesDeviceOptions(), new AesInnerDevice(), CancellationToken.None);
+        await using var device = await AesDeviceEmulator.StartAsync(new AesDeviceOptions(), SmartEmulatedDevice.Plug("P100"), CancellationToken.None);
         device.StallEverything = true;
         await using var transport = new AesTransport(device.Endpoint(), null, TimeSpan.FromSeconds(1));
 

@@ -1,6 +1,5 @@
 using System.Text;
 using ButtonToPlug.Dedupe;
-using ButtonToPlug.Kasa;
 using ButtonToPlug.Testing;
 using ButtonToPlug.Tests.Support;
 
