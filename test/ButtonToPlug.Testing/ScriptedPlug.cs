@@ -116,6 +116,14 @@ public sealed class ScriptedPlug : IAsyncDisposable
         var answer = new JsonObject();
         foreach (var (module, methods) in JsonNode.Parse(request)!.AsObject())
         {
+            if (methods is not JsonObject)
+            {
+                // A key that is not an IOT module (SMART's "method": "…" envelope) is refused like an unknown module, so a
+                // request in the wrong dialect gets an answer and not a connection that falls silent.
+                answer[module] = new JsonObject { ["err_code"] = -1, ["err_msg"] = "module not support" };
+                continue;
+            }
+
             var results = new JsonObject();
             answer[module] = results;
             foreach (var (method, arguments) in methods!.AsObject())
