@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -143,9 +144,11 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
         if (Quirks.CloseAfterEveryAnswer)
         {
             // The answer is complete; then the connection goes, a little later and without a word (no Connection: close).
+            // A graceful close (FIN), as the firmware does: a reset (context.Abort) also threw away an answer the client had
+            // not read yet on a loaded machine, which made the CLI's runs fail now and then with ConnectionReset.
             await context.Response.CompleteAsync();
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 21)), CancellationToken.None);
-            context.Abort();
+            var connection = context.Features.Get<IConnectionLifetimeNotificationFeature>();
+            _ = Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 21))).ContinueWith(_ => connection?.RequestClose(), TaskScheduler.Default);
         }
     }
 
