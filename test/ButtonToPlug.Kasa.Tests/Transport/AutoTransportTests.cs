@@ -153,6 +153,23 @@ public sealed class AutoTransportTests
     }
 
     [Fact]
+    public async Task Read_OnAKlapPlugThatTakesOneRequestPerSession_IsSentOnceMoreOnANewSessionBehindAutoToo()
+    {
+        await using var device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions(), CancellationToken.None);
+        device.Quirks = new KlapDeviceQuirks { RequestsPerSession = 1, BeyondLimit = KlapSessionRefusal.Undecryptable };
+        await using var transport = new KasaTransportFactory().Create(device.Endpoint(), ProtocolSetting.Auto, null, Timeout);
+
+        // The SMART read is the probe's session's one request; its IOT resend is refused as a later one. Auto hands the read to
+        // KLAP as a read, so KLAP sends it once more on a new session instead of failing it as a switch it may not repeat.
+        var info = await new KasaClient(transport).GetSysInfoAsync(CancellationToken.None);
+
+        Assert.False(info.IsOn);
+        Assert.Equal(ProtocolSetting.Klap, ((KasaAutoTransport)transport).Current);
+        Assert.Equal(1, device.RefusedBeyondLimit);
+        Assert.Equal(["system.get_sysinfo"], device.Plug.Executed);
+    }
+
+    [Fact]
     public async Task Send_WhenNothingListens_IsUnreachableWithoutRequestSent()
     {
         var endpoint = new KasaEndpoint(IPAddress.Loopback.ToString(), ClosedPort());
