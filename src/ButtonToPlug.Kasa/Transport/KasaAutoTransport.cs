@@ -93,6 +93,16 @@ internal sealed class KasaAutoTransport : IKasaTransport
         return await this.settled!.SendAsync(requestUtf8, cancellationToken);
     }
 
+    /// <summary>
+    /// A read goes out as the settled transport's read, so that transport's own resend rule for reads (KLAP's, on a plug that
+    /// takes one request per session) still applies behind auto. Before the transport is settled, or while a remembered one is
+    /// on its first exchange, it goes the way of any request.
+    /// </summary>
+    public Task<byte[]> ReadAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken) =>
+        this.settled is { } transport && !this.settledFromMemory
+            ? transport.ReadAsync(requestUtf8, cancellationToken)
+            : SendAsync(requestUtf8, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         if (this.settled is not null)
