@@ -101,9 +101,11 @@ public sealed class AesFunctionTests(MotoFixture fixture) : IAsyncLifetime, IDis
         await using var xor = ScriptedPlug.Working();
         await SeedAsync("auto", xor.Port, password: null);
 
-        await NewFunction().HandleAsync(SingleClick, Context(), CancellationToken.None);
+        // One Function is one warm function: it, not the process, holds what auto learnt about the endpoint.
+        var function = NewFunction();
+        await function.HandleAsync(SingleClick, Context(), CancellationToken.None);
         var readsAfterFirst = xor.CountRequests("get_sysinfo");
-        await NewFunction().HandleAsync(SingleClick, Context(), CancellationToken.None);
+        await function.HandleAsync(SingleClick, Context(), CancellationToken.None);
 
         // The first click probed with a read before its own; the warm function then goes straight to XOR.
         Assert.Equal(2, readsAfterFirst);
