@@ -64,6 +64,10 @@ internal sealed class FieldPeers : IAsyncDisposable
             ["double"] = "on",
             ["long"] = "off",
             ["timeout"] = "3",
+
+            // The peers are written for this plug's XOR protocol; ButtonToPlug is told it too. `auto` would add its first-click
+            // probes (KLAP and AES beside XOR, README "How auto finds the protocol"), which the peers do not pay either.
+            ["protocol"] = "xor",
         });
         return new FieldPeers(moto, plugs, runtimeApi, ssm, plug);
     }
