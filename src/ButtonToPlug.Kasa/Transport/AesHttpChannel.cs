@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 
@@ -28,20 +27,8 @@ internal sealed class AesHttpChannel : IDisposable
     {
         Endpoint = endpoint;
         this.timeout = timeout;
-        var handler = new SocketsHttpHandler
-        {
-            ConnectTimeout = timeout,
-            // The transport keeps the session cookie itself: the device packs a TIMEOUT pair into Set-Cookie that it does not want back.
-            UseCookies = false,
-            UseProxy = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-        };
-        this.http = new HttpClient(handler, disposeHandler: true)
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-            MaxResponseContentBufferSize = MaxReplyBytes,
-        };
+        this.http = PlugHttpClient.Create(timeout);
+        this.http.MaxResponseContentBufferSize = MaxReplyBytes;
         this.appUri = new UriBuilder(Uri.UriSchemeHttp, endpoint.Host, endpoint.Port, "/app").Uri;
     }
 

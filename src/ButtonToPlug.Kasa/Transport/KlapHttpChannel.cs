@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 
@@ -23,21 +22,7 @@ internal sealed class KlapHttpChannel : IDisposable
     {
         Endpoint = endpoint;
         this.timeout = timeout;
-        var handler = new SocketsHttpHandler
-        {
-            ConnectTimeout = timeout,
-            // The device's Set-Cookie carries a TIMEOUT pair it does not want back; the transport sends only the session id.
-            UseCookies = false,
-            // The plug is reached directly (LAN or port-forward); a proxy from the environment would only get in the way.
-            UseProxy = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            ConnectCallback = ConnectAsync,
-        };
-        this.http = new HttpClient(handler, disposeHandler: true)
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        this.http = PlugHttpClient.Create(timeout, ConnectAsync);
         this.appUri = new UriBuilder(Uri.UriSchemeHttp, endpoint.Host, endpoint.Port, "/app/").Uri;
     }
 
