@@ -104,6 +104,42 @@ public sealed class ScriptedPlug : IAsyncDisposable
         connection.Socket.Close();
     }
 
+    /// <summary>
+    /// The race of a plug that closes after every answer, made deterministic: connection 1 answers one request like a plug, then
+    /// closes (FIN, or a reset when <paramref name="reset"/>) only once the next request has arrived on it, without answering it;
+    /// later connections are served like a plug. <paramref name="carryOut"/> carries that unanswered request out before the
+    /// close, as a plug that acted and then dropped the connection would; otherwise it is recorded and ignored.
+    /// </summary>
+    public static async Task AnswerOnceThenCloseUnderTheNextRequestAsync(PlugConnection connection, bool carryOut, bool reset)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (connection.Number > 1)
+        {
+            await ServeLikeAPlugAsync(connection);
+            return;
+        }
+
+        if (await connection.ReadRequestAsync() is not { } first)
+        {
+            return;
+        }
+
+        await connection.AnswerAsync(connection.Plug.AnswerLikeAPlug(first));
+        if (await connection.ReadRequestAsync() is { } unanswered && carryOut)
+        {
+            _ = connection.Plug.AnswerLikeAPlug(unanswered);
+        }
+
+        if (reset)
+        {
+            connection.Reset();
+        }
+        else
+        {
+            connection.Hangup();
+        }
+    }
+
     /// <summary>How many requests named <paramref name="method"/> (e.g. <c>set_relay_state</c>) arrived.</summary>
     public int CountRequests(string method) => this.requests.Count(r => r.Contains($"\"{method}\"", StringComparison.Ordinal));
 

@@ -1,4 +1,5 @@
 using ButtonToPlug.Testing;
+using ButtonToPlug.Testing.Latency;
 
 namespace ButtonToPlug.Kasa.Tests.Simulator;
 
@@ -61,6 +62,26 @@ public sealed class SimulatedPlugTests
         Assert.Equal(new RelayChange(false, true, null), first);
         Assert.Equal(new RelayChange(true, false, null), second);
         Assert.False((await plugs.ReadStateAsync(0)).IsOn);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Toggle_TakesOneConnectionAndTwoRequests(bool before)
+    {
+        await using var plugs = await SimulatedPlugs.StartAsync("hs100");
+        await plugs.SetStateAsync(0, before);
+
+        // A proxy with no delay, only to count what reaches the simulator.
+        await using var proxy = LatencyProxy.Start(plugs.Devices[0].Port, TimeSpan.Zero, () => new XorFrameCounter());
+        await using (var transport = new XorTcpTransport(new KasaEndpoint(SimulatedPlugs.Host, proxy.Port), Timeout))
+        {
+            var change = await new KasaClient(transport).SwitchAsync(RelayAction.Toggle, outlet: null, CancellationToken.None);
+            Assert.Equal(new RelayChange(before, !before, null), change);
+        }
+
+        Assert.Equal(!before, (await plugs.ReadStateAsync(0)).IsOn);
+        Assert.Equal(new ProxyCounts(1, 2), proxy.Counts);
     }
 
     private static XorTcpTransport Transport(SimulatedPlugs plugs, int device = 0) =>
