@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -31,6 +32,33 @@ public sealed class AutoTransportTests
         Assert.True(plug.RelayOn);
         Assert.Equal(1, plug.CountRequests("set_relay_state"));
         Assert.Equal([ProtocolSetting.Xor], factory.ProbeOrder(endpoint, null));
+    }
+
+    [Theory]
+    [InlineData(RelayAction.On, 2)]
+    [InlineData(RelayAction.Toggle, 3)]
+    public async Task Switch_OnAnXorPlug_GoesOnTheConnectionOfTheProbe(RelayAction action, int xorRequests)
+    {
+        var arrivals = new ConcurrentQueue<int>();
+        await using var plug = ScriptedPlug.Start(async connection =>
+        {
+            // The KLAP and AES probes' HTTP is not read as a request: only XOR requests arrive here.
+            while (await connection.ReadRequestAsync() is { } request)
+            {
+                arrivals.Enqueue(connection.Number);
+                await connection.AnswerAsync(connection.Plug.AnswerLikeAPlug(request));
+            }
+        });
+
+        await using (var transport = new KasaTransportFactory().Create(new KasaEndpoint(ScriptedPlug.Host, plug.Port), ProtocolSetting.Auto, null, Timeout))
+        {
+            await new KasaClient(transport).SwitchAsync(action, null, CancellationToken.None);
+        }
+
+        Assert.True(plug.RelayOn);
+        Assert.Equal(1, plug.CountRequests("set_relay_state"));
+        Assert.Equal(xorRequests, arrivals.Count);
+        Assert.Single(arrivals.Distinct());
     }
 
     [Fact]

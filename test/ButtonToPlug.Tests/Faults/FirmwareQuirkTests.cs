@@ -7,8 +7,9 @@ namespace ButtonToPlug.Tests.Faults;
 /// <summary>
 /// Clicks through <see cref="Function.HandleAsync"/> onto plugs that behave like real firmware rather than like the protocol as
 /// clients read it (issue 11): each KLAP quirk of <see cref="KlapDeviceQuirks"/>, and an XOR plug that closes soon after every
-/// answer. Every test checks the relay and how many switching requests the plug carried out: one per click that succeeds,
-/// none for one that fails.
+/// answer, or whose close crosses the switch on the kept connection. Every test checks the relay and how many switching requests
+/// the plug received: one per click that succeeds (two where the first was dropped unanswered, or carried out and unanswered,
+/// and the transport resent the same explicit state), none for one that fails.
 /// </summary>
 public sealed class FirmwareQuirkTests
 {
@@ -139,6 +140,71 @@ public sealed class FirmwareQuirkTests
 
         Assert.False(plug.RelayOn);
         Assert.Equal(20, plug.CountRequests("set_relay_state"));
+    }
+
+    [Fact]
+    public async Task Toggle_OnAnXorPlug_TakesOneConnectionAndTwoRequests()
+    {
+        await using var plug = ScriptedPlug.Working(relayOn: false);
+        var function = NewFunction(plug.Port, "xor", out _);
+
+        var result = await function.HandleAsync(Clicks.Command("toggle"), Clicks.FarDeadline(), CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal("on", After(result));
+        Assert.True(plug.RelayOn);
+        Assert.Equal(1, plug.Connections);
+        Assert.Equal(2, plug.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData("on", true)]
+    [InlineData("off", false)]
+    [InlineData("on:30m", true)]
+    public async Task OnOffOrCountdown_OnAnXorPlug_TakesOneConnectionAndOneRequest(string action, bool after)
+    {
+        await using var plug = ScriptedPlug.Working(relayOn: !after);
+        var function = NewFunction(plug.Port, "xor", out _);
+
+        await function.HandleAsync(Clicks.Command(action), Clicks.FarDeadline(), CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal(after, plug.RelayOn);
+        Assert.Equal(1, plug.Connections);
+        Assert.Single(plug.Requests);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Toggle_WhenAnXorPlugClosesTheConnectionUnderTheSwitch_SwitchesOnceWithoutARetry(bool reset)
+    {
+        await using var plug = ScriptedPlug.Start(connection => ScriptedPlug.AnswerOnceThenCloseUnderTheNextRequestAsync(connection, carryOut: false, reset));
+        var function = NewFunction(plug.Port, "xor", out var log);
+
+        var result = await function.HandleAsync(Clicks.Command("toggle"), Clicks.FarDeadline(), CancellationToken.None).WaitAsync(Bound);
+
+        // The switch reached the kept connection and was dropped there unanswered; the transport's resend on a fresh one
+        // switched, below PlugRetryRule, which saw no failure.
+        Assert.Equal("on", After(result));
+        Assert.True(plug.RelayOn);
+        Assert.Equal(2, plug.CountRequests("set_relay_state"));
+        Assert.Equal(2, plug.Connections);
+        Assert.DoesNotContain("tried again", log.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"level\":\"WARN\"", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Toggle_WhenAnXorPlugSwitchesThenClosesWithoutAnswering_EndsSwitchedOnce()
+    {
+        await using var plug = ScriptedPlug.Start(connection => ScriptedPlug.AnswerOnceThenCloseUnderTheNextRequestAsync(connection, carryOut: true, reset: false));
+        var function = NewFunction(plug.Port, "xor", out var log);
+
+        var result = await function.HandleAsync(Clicks.Command("toggle"), Clicks.FarDeadline(), CancellationToken.None).WaitAsync(Bound);
+
+        // Both deliveries of the switch set the explicit state read as the opposite: the second one changes nothing.
+        Assert.Equal("on", After(result));
+        Assert.True(plug.RelayOn);
+        Assert.Equal(2, plug.CountRequests("set_relay_state"));
+        Assert.DoesNotContain("tried again", log.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -132,8 +132,8 @@ public sealed class RetryRuleTests
 
     /// <summary>
     /// Answers like a plug, except that on the chosen connections a switch is carried out and its answer cut off by a reset.
-    /// Every request comes on a connection of its own: an on/off click's switch is connection 1 (nothing is read before it); a
-    /// toggle's read is connection 1 and its switch connection 2.
+    /// Each attempt opens one connection and keeps it: an on/off click's switch is connection 1 (nothing is read before it), its
+    /// second attempt connection 2; a toggle's read and switch both go on connection 1 (a partial answer there is not resent).
     /// </summary>
     private static async Task SwitchesThenResetsAsync(PlugConnection connection, Func<int, bool> resetOnConnection)
     {
