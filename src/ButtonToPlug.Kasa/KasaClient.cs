@@ -66,7 +66,10 @@ public sealed class KasaClient
         return SetAsync(on, switchBackAfter, outlet, cancellationToken);
     }
 
-    /// <summary>Reads, then sets the other state, on this one connection.</summary>
+    /// <summary>
+    /// Reads, then sets the explicit opposite state (never "flip"), on this one transport: over XOR both requests share one
+    /// connection, so a toggle costs one connect.
+    /// </summary>
     private async Task<RelayChange> ToggleAsync(PlugOutlet? outlet, CancellationToken cancellationToken)
     {
         var info = await GetSysInfoAsync(cancellationToken);

@@ -24,8 +24,9 @@ namespace ButtonToPlug.Kasa;
 /// worst restarts its switch-back timer by the time of one reconnect.</item>
 /// </list>
 /// On a fresh connection every failure keeps its plain meaning and nothing is resent: the request went out, the plug may have
-/// acted (<see cref="KasaUnreachableException.RequestSent"/>). Part of an answer on a kept connection is not resent either: it
-/// is a broken answer, as on a fresh one. Any failure closes the connection, so the next request starts on a fresh one.
+/// acted (<see cref="KasaUnreachableException.RequestSent"/>). Part of an answer on a kept connection, or silence there until the
+/// timeout, is not resent either: that is a broken answer or a lost one, as on a fresh connection. Any failure closes the
+/// connection, so the next request starts on a fresh one.
 /// The timeout bounds each <see cref="SendAsync"/> call as a whole (resolve, connect, write and the full answer, the resend
 /// and its connect included). Requests on one instance are serialized.
 /// </remarks>

@@ -6,8 +6,9 @@ using ButtonToPlug.Settings;
 namespace ButtonToPlug.Plug;
 
 /// <summary>
-/// Runs one click's action on the plug the settings name, over a fresh connection, and reports the relay change. One lives as
-/// long as its <see cref="Function"/>, the warm function, and owns what that function remembers about plugs.
+/// Runs one click's action on the plug the settings name, over a transport made for each attempt (no connection outlives it),
+/// and reports the relay change. One lives as long as its <see cref="Function"/>, the warm function, and owns what that
+/// function remembers about plugs.
 /// </summary>
 internal sealed class PlugCommander
 {

@@ -30,9 +30,14 @@ namespace ButtonToPlug.Plug;
 /// Below this rule the transports resend nothing that may have been carried out, and say so here because this is the one place
 /// a reader looks:
 /// <list type="bullet">
-/// <item>XOR opens a connection for every request, so a switch is never written into a connection the plug has closed after its
-/// previous answer (some firmware does, and its FIN may arrive just after that answer); an end of stream or a reset on that
-/// fresh connection keeps its plain meaning: the request went out, the plug may have acted.</item>
+/// <item>XOR keeps one connection for the requests of one attempt (a toggle's read and switch). Some firmware closes the
+/// connection after every answer, and its FIN may arrive just after that answer: a kept connection already closed is dropped
+/// before the write, and a request written into a kept connection that ends (end of stream, reset, failed write) before a
+/// single answer byte arrived is sent once more on a fresh connection. A plug does not close a connection before answering on
+/// it, so that request reached nothing; and every request sets an explicit state (a toggle's switch is the opposite of what
+/// was read, never "flip"), so even a plug that acted and then closed unanswered is set the same way again. A partial answer
+/// on a kept connection, and an end of stream or a reset on a fresh one, keep their plain meaning and are not resent: the
+/// request went out, the plug may have acted.</item>
 /// <item>KLAP opens a connection for every exchange for the same reason (plugs that close after each answer, HTTP/1.0 without
 /// keep-alive), and resends one request only when the plug answered HTTP 403: it refuses the session before it decrypts
 /// anything, so it carried nothing out. A plug whose firmware takes one request per session is remembered per endpoint, and its
