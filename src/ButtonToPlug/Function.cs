@@ -67,13 +67,15 @@ public sealed class Function
     /// <summary>
     /// Start-up work that does not depend on the event, for the Runtime API loop to do before its first <c>next</c>
     /// (Lambda's Init phase): OpenSSL loaded, then the settings read started, which on its way builds the SDK's HTTP
-    /// handler and opens the connection to SSM. The field benchmark measured this against no start-up work and against
-    /// OpenSSL alone (test/ButtonToPlug.Benchmarks/README.md).
+    /// handler and opens the connection to SSM, and meanwhile the JSON metadata of the click's log line and result built,
+    /// which would otherwise be built after the plug has answered. The field benchmark measured each step
+    /// (test/ButtonToPlug.Benchmarks/README.md).
     /// </summary>
     internal void StartUp()
     {
         SsmClientFactory.LoadCrypto();
         (this.settings as ParameterStoreSettings)?.StartReading();
+        ClickReporter.PrepareSerializers();
     }
 
     /// <summary>An HTTPS click (Function URL) is answered with its HTTP status instead, and never fails.</summary>

@@ -13,7 +13,9 @@ namespace ButtonToPlug.Kasa.Transport;
 /// could have been carried out.
 /// </summary>
 /// <remarks>
-/// The probes are reads and handshakes; the caller's request goes out on the settled transport. It goes out a second time
+/// The probes are reads and handshakes; the caller's request goes out on the settled transport. The XOR probe is the very
+/// read a toggle starts with (<c>get_sysinfo</c>), so when XOR wins, its answer, milliseconds old, serves the first read
+/// that asks the same and nothing has been sent since: a cold toggle on an XOR plug reads once, as with <c>protocol=xor</c>. It goes out a second time
 /// in one case only: its first exchange on a remembered transport failed in a way that proves it was not carried out (see
 /// <see cref="NothingCarriedOut"/>), and then on the newly found transport. Any other failure passes through untouched:
 /// whether a failed request runs again is <c>PlugRetryRule</c>'s decision alone.
@@ -28,6 +30,9 @@ internal sealed class KasaAutoTransport : IKasaTransport
     private readonly ProtocolMemory memory;
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private IKasaTransport? settled;
+
+    // The winning XOR probe's answer, until a request goes out: the answer to the first read that asks the same.
+    private byte[]? probeAnswer;
 
     // Settled from memory without probing: the first exchange on it may still prove that the plug has moved.
     private bool settledFromMemory;
@@ -73,6 +78,7 @@ internal sealed class KasaAutoTransport : IKasaTransport
 
     public async Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
     {
+        this.probeAnswer = null;
         if (this.settled is null || this.settledFromMemory)
         {
             await this.oneAtATime.WaitAsync(cancellationToken);
@@ -98,10 +104,18 @@ internal sealed class KasaAutoTransport : IKasaTransport
     /// takes one request per session) still applies behind auto. Before the transport is settled, or while a remembered one is
     /// on its first exchange, it goes the way of any request.
     /// </summary>
-    public Task<byte[]> ReadAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken) =>
-        this.settled is { } transport && !this.settledFromMemory
+    public Task<byte[]> ReadAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
+    {
+        if (this.probeAnswer is { } answer && requestUtf8.Span.SequenceEqual(XorProbe))
+        {
+            this.probeAnswer = null;
+            return Task.FromResult(answer);
+        }
+
+        return this.settled is { } transport && !this.settledFromMemory
             ? transport.ReadAsync(requestUtf8, cancellationToken)
             : SendAsync(requestUtf8, cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -128,8 +142,9 @@ internal sealed class KasaAutoTransport : IKasaTransport
         }
         else
         {
-            var (protocol, transport) = await ProbeAsync(this.order, cancellationToken);
+            var (protocol, transport, answer) = await ProbeAsync(this.order, cancellationToken);
             Settle(protocol, transport);
+            this.probeAnswer = answer;
         }
     }
 
@@ -156,7 +171,7 @@ internal sealed class KasaAutoTransport : IKasaTransport
         // carries another dialect, the device layer learns it from the refusal of this request, which proves nothing ran.
         this.settled = null;
         await remembered.DisposeAsync();
-        var (moved, movedTransport) = await ProbeAsync(Others(this.order[0]), cancellationToken);
+        var (moved, movedTransport, _) = await ProbeAsync(Others(this.order[0]), cancellationToken);
         Settle(moved, movedTransport);
         return await this.settled!.SendAsync(requestUtf8, cancellationToken);
     }
@@ -169,7 +184,8 @@ internal sealed class KasaAutoTransport : IKasaTransport
     }
 
     /// <summary>Runs the probes side by side; the first that answers wins and the others are cancelled.</summary>
-    private async Task<(ProtocolSetting, IKasaTransport)> ProbeAsync(IReadOnlyList<ProtocolSetting> protocols, CancellationToken cancellationToken)
+    /// <returns>The winner, and when it is XOR the answer to its probe.</returns>
+    private async Task<(ProtocolSetting Protocol, IKasaTransport Transport, byte[]? XorAnswer)> ProbeAsync(IReadOnlyList<ProtocolSetting> protocols, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var transports = protocols.Select(this.create).ToArray();
@@ -227,19 +243,20 @@ internal sealed class KasaAutoTransport : IKasaTransport
             ExceptionDispatchInfo.Throw(final);
         }
 
-        return winner is { } won ? (protocols[won], transports[won]) : throw Explain(protocols, failures);
+        return winner is { } won ? (protocols[won], transports[won], await probes[won]) : throw Explain(protocols, failures);
     }
 
-    private static async Task OneProbeAsync(IKasaTransport transport, CancellationToken cancellationToken)
+    /// <returns>The XOR probe's answer; null for the handshakes.</returns>
+    private static async Task<byte[]?> OneProbeAsync(IKasaTransport transport, CancellationToken cancellationToken)
     {
         switch (transport)
         {
             case KlapTransport klap:
                 await klap.OpenAsync(cancellationToken);
-                break;
+                return null;
             case AesTransport aes:
                 await aes.OpenAsync(cancellationToken);
-                break;
+                return null;
             default:
                 var answer = await transport.SendAsync(XorProbe, cancellationToken);
                 try
@@ -251,7 +268,7 @@ internal sealed class KasaAutoTransport : IKasaTransport
                     throw new KasaProtocolException(transport.Endpoint, "the port answered in XOR frames, but not with JSON", exception);
                 }
 
-                break;
+                return answer;
         }
     }
 

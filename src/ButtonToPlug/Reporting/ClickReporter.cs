@@ -12,6 +12,18 @@ internal sealed class ClickReporter(LogWriter log)
 {
     private const string Namespace = "ButtonToPlug";
 
+    /// <summary>
+    /// Builds the source-generated serializer metadata of the click line, the metrics line and the result now. .NET builds
+    /// it on first use, and a cold function's first use comes after the plug has answered, while the person waits: about
+    /// 1.3 ms of a Native AOT cold click (test/ButtonToPlug.Benchmarks/README.md). Start-up calls this.
+    /// </summary>
+    public static void PrepareSerializers()
+    {
+        _ = LogJsonContext.Default.ClickLogLine;
+        _ = LogJsonContext.Default.MetricsLine;
+        _ = ResultJsonContext.Default.ClickResult;
+    }
+
     public ClickResult Succeeded(ClickFacts facts, RelayChange change)
     {
         var settings = facts.Settings!;

@@ -62,6 +62,37 @@ public sealed class AutoTransportTests
     }
 
     [Fact]
+    public async Task Toggle_OnAColdXorPlug_ReadsOnceTheProbeAnswerServingTheToggleRead()
+    {
+        await using var plug = ScriptedPlug.Working(relayOn: true);
+
+        await using (var transport = new KasaTransportFactory().Create(new KasaEndpoint(ScriptedPlug.Host, plug.Port), ProtocolSetting.Auto, null, Timeout))
+        {
+            var change = await new KasaClient(transport).SwitchAsync(RelayAction.Toggle, null, CancellationToken.None);
+            Assert.Equal(true, change.WasOn);
+        }
+
+        Assert.False(plug.RelayOn);
+        Assert.Equal(1, plug.CountRequests("get_sysinfo"));
+        Assert.Equal(1, plug.CountRequests("set_relay_state"));
+    }
+
+    [Fact]
+    public async Task Read_AfterASwitch_AsksThePlugAgainRatherThanTheProbeAnswer()
+    {
+        await using var plug = ScriptedPlug.Working(relayOn: false);
+
+        await using (var transport = new KasaTransportFactory().Create(new KasaEndpoint(ScriptedPlug.Host, plug.Port), ProtocolSetting.Auto, null, Timeout))
+        {
+            var client = new KasaClient(transport);
+            await client.SwitchAsync(RelayAction.On, null, CancellationToken.None);
+            Assert.True((await client.GetSysInfoAsync(CancellationToken.None)).IsOn);
+        }
+
+        Assert.Equal(2, plug.CountRequests("get_sysinfo"));
+    }
+
+    [Fact]
     public async Task Toggle_OnAKlapPlugOnARandomPort_SettlesOnKlapAndSwitchesOnce()
     {
         await using var device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions(), CancellationToken.None);
