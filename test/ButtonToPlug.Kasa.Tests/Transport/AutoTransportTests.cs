@@ -35,8 +35,8 @@ public sealed class AutoTransportTests
     }
 
     [Theory]
-    [InlineData(RelayAction.On, 2)]
-    [InlineData(RelayAction.Toggle, 3)]
+    [InlineData(RelayAction.On, 2)] // the probe read, then the switch
+    [InlineData(RelayAction.Toggle, 2)] // the probe read, whose answer serves the toggle, then the switch
     public async Task Switch_OnAnXorPlug_GoesOnTheConnectionOfTheProbe(RelayAction action, int xorRequests)
     {
         var arrivals = new ConcurrentQueue<int>();
