@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using ButtonToPlug.Testing;
 
 namespace ButtonToPlug.Kasa.Tests.Hostile;
@@ -16,14 +15,14 @@ public sealed class ConnectionReuseTests
     [Fact]
     public async Task PeerKeepsConnectionOpen_RequestsShareOneConnection()
     {
-        await using var peer = new LoopbackPeer(async (stream, stop) =>
+        await using var plug = ScriptedPlug.Start(async connection =>
         {
-            while (await LoopbackPeer.ReadRequestAsync(stream, stop) is not null)
+            while (await connection.ReadRequestAsync() is not null)
             {
-                await stream.WriteAsync(LoopbackPeer.Frame(SysInfo), stop);
+                await connection.AnswerAsync(SysInfo);
             }
         });
-        await using var transport = new XorTcpTransport(peer.Endpoint, Timeout);
+        await using var transport = Transport(plug);
         var client = new KasaClient(transport);
 
         for (var i = 0; i < 3; i++)
@@ -31,7 +30,7 @@ public sealed class ConnectionReuseTests
             await client.GetSysInfoAsync(CancellationToken.None);
         }
 
-        Assert.Equal(1, peer.Connections);
+        Assert.Equal(1, plug.Connections);
     }
 
     [Theory]
@@ -205,13 +204,13 @@ public sealed class ConnectionReuseTests
     [Fact]
     public async Task PeerClosesAfterEachAnswer_EachRequestGetsAFreshConnection()
     {
-        await using var peer = new LoopbackPeer(async (stream, stop) =>
+        await using var plug = ScriptedPlug.Start(async connection =>
         {
-            await LoopbackPeer.ReadRequestAsync(stream, stop);
-            await stream.WriteAsync(LoopbackPeer.Frame(SysInfo), stop);
-            stream.Socket.Shutdown(SocketShutdown.Both);
+            await connection.ReadRequestAsync();
+            await connection.AnswerAsync(SysInfo);
+            connection.Hangup();
         });
-        await using var transport = new XorTcpTransport(peer.Endpoint, Timeout);
+        await using var transport = Transport(plug);
         var client = new KasaClient(transport);
 
         for (var i = 0; i < 3; i++)
@@ -219,30 +218,28 @@ public sealed class ConnectionReuseTests
             Assert.Equal("fake", (await client.GetSysInfoAsync(CancellationToken.None)).Alias);
         }
 
-        Assert.Equal(3, peer.Connections);
+        Assert.Equal(3, plug.Connections);
     }
 
     [Fact]
     public async Task AfterABrokenFrame_TheNextRequestStartsOnANewConnection()
     {
-        var connections = 0;
-        await using var peer = new LoopbackPeer(async (stream, stop) =>
+        await using var plug = ScriptedPlug.Start(async connection =>
         {
             // The first connection answers with an absurd length header and stays open; later ones answer properly.
-            var first = Interlocked.Increment(ref connections) == 1;
-            while (await LoopbackPeer.ReadRequestAsync(stream, stop) is not null)
+            while (await connection.ReadRequestAsync() is not null)
             {
-                await stream.WriteAsync(first ? Convert.FromHexString("7fffffff") : LoopbackPeer.Frame(SysInfo), stop);
+                await connection.SendAsync(connection.Number == 1 ? Convert.FromHexString("7fffffff") : PlugConnection.Frame(SysInfo));
             }
         });
-        await using var transport = new XorTcpTransport(peer.Endpoint, Timeout);
+        await using var transport = Transport(plug);
         var client = new KasaClient(transport);
 
         await Assert.ThrowsAsync<KasaProtocolException>(() => client.GetSysInfoAsync(CancellationToken.None));
         var info = await client.GetSysInfoAsync(CancellationToken.None);
 
         Assert.Equal("fake", info.Alias);
-        Assert.Equal(2, peer.Connections);
+        Assert.Equal(2, plug.Connections);
     }
 
     private static XorTcpTransport Transport(ScriptedPlug plug) => new(new KasaEndpoint(ScriptedPlug.Host, plug.Port), Timeout);

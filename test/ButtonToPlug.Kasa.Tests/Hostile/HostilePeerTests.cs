@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using ButtonToPlug.Testing;
 
 namespace ButtonToPlug.Kasa.Tests.Hostile;
@@ -25,13 +24,9 @@ public sealed class HostilePeerTests
     [Fact]
     public async Task NeverAnswers_IsUnreachableAfterTheRequestWasSent()
     {
-        await using var peer = new LoopbackPeer(async (stream, stop) =>
-        {
-            await LoopbackPeer.ReadRequestAsync(stream, stop);
-            await Task.Delay(System.Threading.Timeout.Infinite, stop);
-        });
+        await using var plug = AfterTheRequest(connection => connection.SilenceAsync());
 
-        var error = await FailsWith<KasaUnreachableException>(peer.Endpoint, ShortTimeout);
+        var error = await FailsWith<KasaUnreachableException>(Endpoint(plug), ShortTimeout);
 
         Assert.True(error.RequestSent);
         Assert.Contains("no answer within 1 s", error.Message, StringComparison.Ordinal);
@@ -40,13 +35,9 @@ public sealed class HostilePeerTests
     [Fact]
     public async Task ClosesWithoutAnswering_IsUnreachableAfterTheRequestWasSent()
     {
-        await using var peer = new LoopbackPeer(async (stream, stop) =>
-        {
-            await LoopbackPeer.ReadRequestAsync(stream, stop);
-            stream.Socket.Shutdown(SocketShutdown.Both);
-        });
+        await using var plug = AfterTheRequest(connection => connection.Hangup());
 
-        var error = await FailsWith<KasaUnreachableException>(peer.Endpoint);
+        var error = await FailsWith<KasaUnreachableException>(Endpoint(plug));
 
         Assert.True(error.RequestSent);
     }
@@ -54,14 +45,9 @@ public sealed class HostilePeerTests
     [Fact]
     public async Task ResetsTheConnection_IsUnreachable()
     {
-        await using var peer = new LoopbackPeer(async (stream, stop) =>
-        {
-            await LoopbackPeer.ReadRequestAsync(stream, stop);
-            stream.Socket.LingerState = new LingerOption(true, 0);
-            stream.Socket.Close();
-        });
+        await using var plug = AfterTheRequest(connection => connection.Reset());
 
-        var error = await FailsWith<KasaUnreachableException>(peer.Endpoint);
+        var error = await FailsWith<KasaUnreachableException>(Endpoint(plug));
 
         Assert.True(error.RequestSent);
     }
@@ -71,14 +57,13 @@ public sealed class HostilePeerTests
     [InlineData("00000064d0f281", "cut off after 3 of 100 bytes")]
     public async Task ClosesMidFrame_IsProtocolError(string sentHex, string expected)
     {
-        await using var peer = new LoopbackPeer(async (stream, stop) =>
+        await using var plug = AfterTheRequest(async connection =>
         {
-            await LoopbackPeer.ReadRequestAsync(stream, stop);
-            await stream.WriteAsync(Convert.FromHexString(sentHex), stop);
-            stream.Socket.Shutdown(SocketShutdown.Both);
+            await connection.SendAsync(Convert.FromHexString(sentHex));
+            connection.Hangup();
         });
 
-        var error = await FailsWith<KasaProtocolException>(peer.Endpoint);
+        var error = await FailsWith<KasaProtocolException>(Endpoint(plug));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
@@ -88,14 +73,9 @@ public sealed class HostilePeerTests
     [InlineData("00100001", "1048577")]
     public async Task AnnouncesAbsurdLength_IsProtocolErrorWithoutWaitingForTheBytes(string headerHex, string announced)
     {
-        await using var peer = new LoopbackPeer(async (stream, stop) =>
-        {
-            await LoopbackPeer.ReadRequestAsync(stream, stop);
-            await stream.WriteAsync(Convert.FromHexString(headerHex), stop);
-            await Task.Delay(System.Threading.Timeout.Infinite, stop);
-        });
+        await using var plug = AfterTheRequest(connection => SendThenSilenceAsync(connection, headerHex));
 
-        var error = await FailsWith<KasaProtocolException>(peer.Endpoint);
+        var error = await FailsWith<KasaProtocolException>(Endpoint(plug));
 
         Assert.Contains($"announces {announced} bytes", error.Message, StringComparison.Ordinal);
     }
@@ -105,14 +85,9 @@ public sealed class HostilePeerTests
     [InlineData("00000000")]
     public async Task SendsGarbageFrame_IsProtocolError(string frameHex)
     {
-        await using var peer = new LoopbackPeer(async (stream, stop) =>
-        {
-            await LoopbackPeer.ReadRequestAsync(stream, stop);
-            await stream.WriteAsync(Convert.FromHexString(frameHex), stop);
-            await Task.Delay(System.Threading.Timeout.Infinite, stop);
-        });
+        await using var plug = AfterTheRequest(connection => SendThenSilenceAsync(connection, frameHex));
 
-        await FailsWith<KasaProtocolException>(peer.Endpoint);
+        await FailsWith<KasaProtocolException>(Endpoint(plug));
     }
 
     [Fact]
@@ -141,17 +116,15 @@ public sealed class HostilePeerTests
     public async Task AnswerInManySmallSegments_IsReadWhole()
     {
         var padded = SysInfo.Replace("\"fake\"", $"\"{new string('x', 3000)}\"", StringComparison.Ordinal);
-        await using var peer = new LoopbackPeer(async (stream, stop) =>
+        await using var plug = AfterTheRequest(async connection =>
         {
-            await LoopbackPeer.ReadRequestAsync(stream, stop);
-            var frame = LoopbackPeer.Frame(padded);
+            var frame = PlugConnection.Frame(padded);
             for (var offset = 0; offset < frame.Length; offset += 1000)
             {
-                await stream.WriteAsync(frame.AsMemory(offset, Math.Min(1000, frame.Length - offset)), stop);
-                await stream.FlushAsync(stop);
+                await connection.SendAsync(frame.AsMemory(offset, Math.Min(1000, frame.Length - offset)));
             }
         });
-        await using var transport = new XorTcpTransport(peer.Endpoint, PatientTimeout);
+        await using var transport = new XorTcpTransport(Endpoint(plug), PatientTimeout);
 
         var info = await new KasaClient(transport).GetSysInfoAsync(CancellationToken.None).WaitAsync(Hang);
 
@@ -162,13 +135,12 @@ public sealed class HostilePeerTests
     public async Task CallerCancels_IsCancellationNotUnreachable()
     {
         var requestRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var peer = new LoopbackPeer(async (stream, stop) =>
+        await using var plug = AfterTheRequest(connection =>
         {
-            await LoopbackPeer.ReadRequestAsync(stream, stop);
             requestRead.TrySetResult();
-            await Task.Delay(System.Threading.Timeout.Infinite, stop);
+            return connection.SilenceAsync();
         });
-        await using var transport = new XorTcpTransport(peer.Endpoint, PatientTimeout);
+        await using var transport = new XorTcpTransport(Endpoint(plug), PatientTimeout);
         using var cancel = new CancellationTokenSource();
 
         var read = new KasaClient(transport).GetSysInfoAsync(cancel.Token);
@@ -177,6 +149,27 @@ public sealed class HostilePeerTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read).WaitAsync(Hang);
     }
+
+    /// <summary>A plug whose every connection reads one request (whether or not one came), then does <paramref name="act"/>.</summary>
+    private static ScriptedPlug AfterTheRequest(Func<PlugConnection, Task> act) => ScriptedPlug.Start(async connection =>
+    {
+        await connection.ReadRequestAsync();
+        await act(connection);
+    });
+
+    private static ScriptedPlug AfterTheRequest(Action<PlugConnection> act) => AfterTheRequest(connection =>
+    {
+        act(connection);
+        return Task.CompletedTask;
+    });
+
+    private static async Task SendThenSilenceAsync(PlugConnection connection, string hex)
+    {
+        await connection.SendAsync(Convert.FromHexString(hex));
+        await connection.SilenceAsync();
+    }
+
+    private static KasaEndpoint Endpoint(ScriptedPlug plug) => new(ScriptedPlug.Host, plug.Port);
 
     private static async Task<T> FailsWith<T>(KasaEndpoint endpoint, TimeSpan? timeout = null)
         where T : KasaException
