@@ -4,14 +4,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections.Features;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ButtonToPlug.Testing;
 
@@ -25,23 +19,23 @@ public sealed class AesDeviceEmulator : IAsyncDisposable
 {
     private const string SessionCookie = "TP_SESSIONID";
 
-    private readonly WebApplication app;
+    private readonly LoopbackWebHost host;
     private readonly AesDeviceOptions options;
     private readonly ConcurrentDictionary<string, DeviceSession> sessions = new(StringComparer.Ordinal);
     private int handshakes;
     private int logins;
     private int refusedLogins;
 
-    private AesDeviceEmulator(WebApplication app, AesDeviceOptions options, SmartEmulatedDevice device)
+    private AesDeviceEmulator(LoopbackWebHost host, AesDeviceOptions options, SmartEmulatedDevice device)
     {
-        this.app = app;
+        this.host = host;
         this.options = options;
         Device = device;
     }
 
     public string Host { get; } = IPAddress.Loopback.ToString();
 
-    public int Port { get; private set; }
+    public int Port => this.host.Port;
 
     /// <summary>The device that carries out every decrypted request after login; securePassthrough carries only SMART.</summary>
     public SmartEmulatedDevice Device { get; }
@@ -75,26 +69,17 @@ public sealed class AesDeviceEmulator : IAsyncDisposable
 
     public static async Task<AesDeviceEmulator> StartAsync(AesDeviceOptions options, SmartEmulatedDevice device, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var emulator = new AesDeviceEmulator(app, options, device);
-        app.Run(emulator.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        emulator.Port = new Uri(address).Port;
+        var host = LoopbackWebHost.Create();
+        var emulator = new AesDeviceEmulator(host, options, device);
+        host.AnswerEveryRequest(emulator.HandleAsync);
+        await host.StartAsync(cancellationToken);
         return emulator;
     }
 
     /// <summary>Forgets every session, as a plug does when its session times out or it reboots.</summary>
     public void ExpireSessions() => this.sessions.Clear();
 
-    public async ValueTask DisposeAsync()
-    {
-        await this.app.StopAsync();
-        await this.app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => this.host.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -2,14 +2,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections.Features;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ButtonToPlug.Testing;
 
@@ -24,7 +18,7 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
 {
     private const string SessionCookie = "TP_SESSIONID";
 
-    private readonly WebApplication app;
+    private readonly LoopbackWebHost host;
     private readonly KlapDeviceOptions options;
     private readonly byte[] authHash;
     private readonly ConcurrentDictionary<string, DeviceSession> sessions = new(StringComparer.Ordinal);
@@ -32,9 +26,9 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
     private int refusedForSession;
     private int refusedBeyondLimit;
 
-    private KlapDeviceEmulator(WebApplication app, KlapDeviceOptions options, IEmulatedDevice device)
+    private KlapDeviceEmulator(LoopbackWebHost host, KlapDeviceOptions options, IEmulatedDevice device)
     {
-        this.app = app;
+        this.host = host;
         this.options = options;
         this.authHash = KlapDeviceCrypto.AuthHash(options.Version, options.Username, options.Password);
         Device = device;
@@ -42,7 +36,7 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
 
     public string Host { get; } = IPAddress.Loopback.ToString();
 
-    public int Port { get; private set; }
+    public int Port => this.host.Port;
 
     public IEmulatedDevice Device { get; }
 
@@ -81,26 +75,17 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
 
     public static async Task<KlapDeviceEmulator> StartAsync(KlapDeviceOptions options, IEmulatedDevice device, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var emulator = new KlapDeviceEmulator(app, options, device);
-        app.Run(emulator.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        emulator.Port = new Uri(address).Port;
+        var host = LoopbackWebHost.Create();
+        var emulator = new KlapDeviceEmulator(host, options, device);
+        host.AnswerEveryRequest(emulator.HandleAsync);
+        await host.StartAsync(cancellationToken);
         return emulator;
     }
 
     /// <summary>Forgets every session, as a plug does when its session times out or it reboots.</summary>
     public void ExpireSessions() => this.sessions.Clear();
 
-    public async ValueTask DisposeAsync()
-    {
-        await this.app.StopAsync();
-        await this.app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => this.host.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -19,7 +19,7 @@ public sealed class KlapForeignWebServer : IAsyncDisposable
     {
         var host = LoopbackWebHost.Create();
         // Any method, any path: a foreign server answers whatever the client asks with the same page.
-        host.Routes.Map("{**path}", async context =>
+        host.AnswerEveryRequest(async context =>
         {
             context.Response.StatusCode = status;
             context.Response.ContentType = contentType;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,6 +36,9 @@ public sealed class LoopbackWebHost : IAsyncDisposable
         builder.Services.AddRoutingCore();
         return new LoopbackWebHost(builder.Build());
     }
+
+    /// <summary>Hands every request, whatever its method and path, to <paramref name="answer"/>: a device's own web server.</summary>
+    public void AnswerEveryRequest(RequestDelegate answer) => this.app.Map("{**path}", answer);
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
