@@ -45,7 +45,7 @@ public sealed class KasaClient
     public KasaDialect? Dialect => this.dialect?.Kind;
 
     public Task<SysInfo> GetSysInfoAsync(CancellationToken cancellationToken) =>
-        InDialectAsync(dialect => dialect.ReadAsync(cancellationToken), cancellationToken);
+        InDialectAsync(dialect => dialect.ReadAsync(cancellationToken), iotSwitch: null, cancellationToken);
 
     /// <summary>Switches the device, or one outlet of a strip; <see cref="RelayChange.WasOn"/> is known only for a toggle.</summary>
     public Task<RelayChange> SwitchAsync(RelayAction action, PlugOutlet? outlet, CancellationToken cancellationToken) => action switch
@@ -77,7 +77,7 @@ public sealed class KasaClient
 
         // On a strip without an outlet setting every outlet switches; "was on" then means "any outlet was on".
         var wasOn = target?.IsOn ?? info.IsOn;
-        await InDialectAsync(dialect => dialect.SwitchAsync(target?.Id, !wasOn, null, cancellationToken), cancellationToken);
+        await InDialectAsync(dialect => dialect.SwitchAsync(target?.Id, !wasOn, null, cancellationToken), () => IotDialect.SetRequest(target?.Id, !wasOn, null), cancellationToken);
         return new RelayChange(wasOn, !wasOn, target?.Id);
     }
 
@@ -85,7 +85,7 @@ public sealed class KasaClient
     {
         if (outlet is null)
         {
-            await InDialectAsync(dialect => dialect.SwitchAsync(null, on, switchBackAfter, cancellationToken), cancellationToken);
+            await InDialectAsync(dialect => dialect.SwitchAsync(null, on, switchBackAfter, cancellationToken), () => IotDialect.SetRequest(null, on, switchBackAfter), cancellationToken);
             return new RelayChange(null, on, null);
         }
 
@@ -93,14 +93,14 @@ public sealed class KasaClient
         var childId = remembered ?? Resolved(outlet, await GetSysInfoAsync(cancellationToken)).Id;
         try
         {
-            await InDialectAsync(dialect => dialect.SwitchAsync(childId, on, switchBackAfter, cancellationToken), cancellationToken);
+            await InDialectAsync(dialect => dialect.SwitchAsync(childId, on, switchBackAfter, cancellationToken), () => IotDialect.SetRequest(childId, on, switchBackAfter), cancellationToken);
         }
         catch (KasaDeviceException stale) when (remembered is not null && this.dialect!.IsUnknownChild(stale))
         {
             // The strip switched nothing: the id it was once told is gone. Read afresh; an outlet that is gone too fails here.
             this.memory.ForgetChildId(Endpoint, outlet);
             childId = Resolved(outlet, await GetSysInfoAsync(cancellationToken)).Id;
-            await InDialectAsync(dialect => dialect.SwitchAsync(childId, on, switchBackAfter, cancellationToken), cancellationToken);
+            await InDialectAsync(dialect => dialect.SwitchAsync(childId, on, switchBackAfter, cancellationToken), () => IotDialect.SetRequest(childId, on, switchBackAfter), cancellationToken);
         }
 
         return new RelayChange(null, on, childId);
@@ -114,12 +114,13 @@ public sealed class KasaClient
         return target;
     }
 
-    private async Task<T> InDialectAsync<T>(Func<IKasaDialect, Task<T>> exchange, CancellationToken cancellationToken)
+    /// <param name="iotSwitch">The exchange's switch as the IOT dialect sends it, for auto's XOR probe (<see cref="IKasaTransport.SettleAsync"/>); null for a read.</param>
+    private async Task<T> InDialectAsync<T>(Func<IKasaDialect, Task<T>> exchange, Func<IotRequest>? iotSwitch, CancellationToken cancellationToken)
     {
         if (this.dialect is null)
         {
             // Chosen only once the transport has settled: auto knows only then whether it carries one dialect (XOR, AES) or either.
-            await this.transport.SettleAsync(cancellationToken);
+            await this.transport.SettleAsync(iotSwitch?.Invoke().ToUtf8(), cancellationToken);
             this.dialect = Speak(this.transport.Dialect ?? this.memory.DialectOf(Endpoint) ?? KasaDialect.Smart);
         }
 
@@ -162,13 +163,14 @@ public sealed class KasaClient
         return result;
     }
 
-    private async Task InDialectAsync(Func<IKasaDialect, Task> exchange, CancellationToken cancellationToken) =>
+    private async Task InDialectAsync(Func<IKasaDialect, Task> exchange, Func<IotRequest> iotSwitch, CancellationToken cancellationToken) =>
         await InDialectAsync(
             async dialect =>
             {
                 await exchange(dialect);
                 return true;
             },
+            iotSwitch,
             cancellationToken);
 
     private bool MaySpeak(KasaDialect dialect) => this.transport.Dialect is null || this.transport.Dialect == dialect;

@@ -56,7 +56,8 @@ internal sealed class IotDialect : IKasaDialect
         }
     }
 
-    private static IotRequest SetRequest(string? childId, bool on, TimeSpan? switchBackAfter)
+    /// <summary>The switch, as <see cref="SwitchAsync"/> sends it.</summary>
+    internal static IotRequest SetRequest(string? childId, bool on, TimeSpan? switchBackAfter)
     {
         var request = new IotRequest(childId);
         request.Add(IotMethod.SetRelayState, json => json.WriteNumber("state", on ? 1 : 0));

@@ -22,9 +22,14 @@ public interface IKasaTransport : IAsyncDisposable
     /// <summary>
     /// Decides which transport carries the requests where that is still open (<see cref="ProtocolSetting.Auto"/> probes the
     /// port here, or takes the transport remembered for it), so that <see cref="Dialect"/> is the carrying transport's before
-    /// the device layer chooses the dialect of its first request. Switches nothing; the other transports have nothing to decide.
+    /// the device layer chooses the dialect of its first request. The other transports have nothing to decide.
     /// </summary>
-    Task SettleAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <param name="firstIotSwitch">
+    /// The device layer's first request as the IOT dialect sends it when that request switches; null when it is a read. Auto's
+    /// XOR probe is this very switch (else the read): on an XOR plug it is what the device layer sends next anyway, and the
+    /// probe's answer serves it; on a port that speaks anything else an XOR frame is carried out by nothing.
+    /// </param>
+    Task SettleAsync(byte[]? firstIotSwitch, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Sends one request and returns the decoded answer (UTF-8 JSON).</summary>
     /// <exception cref="KasaUnreachableException">Name resolution, connect, reset or timeout; <see cref="KasaUnreachableException.RequestSent"/> tells whether the device may have acted.</exception>

@@ -5,25 +5,29 @@ namespace ButtonToPlug.Kasa.Transport;
 
 /// <summary>
 /// The <see cref="ProtocolSetting.Auto"/> transport. In <see cref="SettleAsync"/>, which the device layer awaits before it chooses
-/// the dialect of its first request, it probes the port with all three transports at once — an XOR read, a KLAP handshake, an
-/// AES handshake and login; none of them switches anything — keeps the one that answers, and sends every request on it alone;
+/// the dialect of its first request, it probes the port with all three transports at once — over XOR the device layer's first
+/// request in IOT, a KLAP handshake, an AES handshake and login — keeps the one that answers, and sends every request on it alone;
 /// its <see cref="Dialect"/> is then that transport's, so an XOR plug is spoken to in IOT and an AES plug in SMART at once.
 /// A silent port is classified within one plug timeout, because the probes wait side by side. A transport remembered for
 /// the endpoint is used without probing, unless its first exchange proves the plug has moved to another one before anything
 /// could have been carried out.
 /// </summary>
 /// <remarks>
-/// The probes are reads and handshakes; the caller's request goes out on the settled transport. The XOR probe is the very
-/// read a toggle starts with (<c>get_sysinfo</c>), so when XOR wins, its answer, milliseconds old, serves the first read
-/// that asks the same and nothing has been sent since: a cold toggle on an XOR plug reads once, as with <c>protocol=xor</c>. It goes out a second time
-/// in one case only: its first exchange on a remembered transport failed in a way that proves it was not carried out (see
+/// The KLAP and AES probes are handshakes, which carry nothing out. The XOR probe is the request the device layer would send
+/// first once XOR had won (a toggle's read, an <c>on</c>'s switch): when XOR wins, its answer serves that request, which so
+/// goes out once, as with <c>protocol=xor</c>; on a port that speaks KLAP, AES or anything else an XOR frame is carried out by
+/// nothing (a web server answers it with an HTTP error), and the request goes on the winner. A port speaks one protocol, so the
+/// request is never carried out by two. When no probe wins on a port that took the connections, the KLAP and AES probes have
+/// found it is not theirs, and the failure is a protocol error, which no layer repeats; so an XOR probe that carried a switch
+/// and got no answer is never sent again. The caller's request goes out a second time in one case only: its first exchange on a remembered transport failed in a way that proves it was not carried out (see
 /// <see cref="NothingCarriedOut"/>), and then on the newly found transport. Any other failure passes through untouched:
 /// whether a failed request runs again is <c>PlugRetryRule</c>'s decision alone.
 /// </remarks>
 internal sealed class KasaAutoTransport : IKasaTransport
 {
-    // XOR carries only the IOT dialect, so every XOR plug answers this read, and it switches nothing.
-    private static readonly byte[] XorProbe = """{"system":{"get_sysinfo":{}}}"""u8.ToArray();
+    // XOR carries only the IOT dialect, so every XOR plug answers this read, and it switches nothing: the probe unless the device
+    // layer's first request is a switch (a toggle starts with this read, as the IOT dialect writes it).
+    private static readonly byte[] XorRead = """{"system":{"get_sysinfo":{}}}"""u8.ToArray();
 
     private readonly IReadOnlyList<ProtocolSetting> order;
     private readonly Func<ProtocolSetting, IKasaTransport> create;
@@ -31,8 +35,8 @@ internal sealed class KasaAutoTransport : IKasaTransport
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private IKasaTransport? settled;
 
-    // The winning XOR probe's answer, until a request goes out: the answer to the first read that asks the same.
-    private byte[]? probeAnswer;
+    // The winning XOR probe and its answer, until the next request: the answer to that request when it is the probe's.
+    private (byte[] Request, byte[] Answer)? xorProbe;
 
     // Settled from memory without probing: the first exchange on it may still prove that the plug has moved.
     private bool settledFromMemory;
@@ -58,7 +62,7 @@ internal sealed class KasaAutoTransport : IKasaTransport
     internal int Probes { get; private set; }
 
     /// <summary>Probes the port, or takes the remembered transport without a word on the network.</summary>
-    public async Task SettleAsync(CancellationToken cancellationToken)
+    public async Task SettleAsync(byte[]? firstIotSwitch, CancellationToken cancellationToken)
     {
         if (this.settled is not null)
         {
@@ -68,7 +72,7 @@ internal sealed class KasaAutoTransport : IKasaTransport
         await this.oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            await SettleAloneAsync(cancellationToken);
+            await SettleAloneAsync(firstIotSwitch, cancellationToken);
         }
         finally
         {
@@ -78,13 +82,17 @@ internal sealed class KasaAutoTransport : IKasaTransport
 
     public async Task<byte[]> SendAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
     {
-        this.probeAnswer = null;
+        if (ProbeAnswerTo(requestUtf8) is { } probed)
+        {
+            return probed;
+        }
+
         if (this.settled is null || this.settledFromMemory)
         {
             await this.oneAtATime.WaitAsync(cancellationToken);
             try
             {
-                await SettleAloneAsync(cancellationToken);
+                await SettleAloneAsync(null, cancellationToken);
                 if (this.settledFromMemory)
                 {
                     return await FirstSendOnRememberedAsync(requestUtf8, cancellationToken);
@@ -106,10 +114,9 @@ internal sealed class KasaAutoTransport : IKasaTransport
     /// </summary>
     public Task<byte[]> ReadAsync(ReadOnlyMemory<byte> requestUtf8, CancellationToken cancellationToken)
     {
-        if (this.probeAnswer is { } answer && requestUtf8.Span.SequenceEqual(XorProbe))
+        if (ProbeAnswerTo(requestUtf8) is { } probed)
         {
-            this.probeAnswer = null;
-            return Task.FromResult(answer);
+            return Task.FromResult(probed);
         }
 
         return this.settled is { } transport && !this.settledFromMemory
@@ -127,8 +134,17 @@ internal sealed class KasaAutoTransport : IKasaTransport
         this.oneAtATime.Dispose();
     }
 
+    /// <summary>The winning XOR probe's answer when <paramref name="request"/> is the probe; either way the probe is spent.</summary>
+    private byte[]? ProbeAnswerTo(ReadOnlyMemory<byte> request)
+    {
+        var probe = this.xorProbe;
+        this.xorProbe = null;
+        return probe is { } spent && request.Span.SequenceEqual(spent.Request) ? spent.Answer : null;
+    }
+
     /// <summary>Settles unless settled; the caller holds <see cref="oneAtATime"/>.</summary>
-    private async Task SettleAloneAsync(CancellationToken cancellationToken)
+    /// <param name="firstIotSwitch">The device layer's first request in IOT when it switches, for the XOR probe; null: the probe reads.</param>
+    private async Task SettleAloneAsync(byte[]? firstIotSwitch, CancellationToken cancellationToken)
     {
         if (this.settled is not null)
         {
@@ -142,9 +158,10 @@ internal sealed class KasaAutoTransport : IKasaTransport
         }
         else
         {
-            var (protocol, transport, answer) = await ProbeAsync(this.order, cancellationToken);
+            var xorProbe = firstIotSwitch ?? XorRead;
+            var (protocol, transport, answer) = await ProbeAsync(this.order, xorProbe, cancellationToken);
             Settle(protocol, transport);
-            this.probeAnswer = answer;
+            this.xorProbe = answer is null ? null : (xorProbe, answer);
         }
     }
 
@@ -171,7 +188,7 @@ internal sealed class KasaAutoTransport : IKasaTransport
         // carries another dialect, the device layer learns it from the refusal of this request, which proves nothing ran.
         this.settled = null;
         await remembered.DisposeAsync();
-        var (moved, movedTransport, _) = await ProbeAsync(Others(this.order[0]), cancellationToken);
+        var (moved, movedTransport, _) = await ProbeAsync(Others(this.order[0]), XorRead, cancellationToken);
         Settle(moved, movedTransport);
         return await this.settled!.SendAsync(requestUtf8, cancellationToken);
     }
@@ -185,11 +202,12 @@ internal sealed class KasaAutoTransport : IKasaTransport
 
     /// <summary>Runs the probes side by side; the first that answers wins and the others are cancelled.</summary>
     /// <returns>The winner, and when it is XOR the answer to its probe.</returns>
-    private async Task<(ProtocolSetting Protocol, IKasaTransport Transport, byte[]? XorAnswer)> ProbeAsync(IReadOnlyList<ProtocolSetting> protocols, CancellationToken cancellationToken)
+    private async Task<(ProtocolSetting Protocol, IKasaTransport Transport, byte[]? XorAnswer)> ProbeAsync(
+        IReadOnlyList<ProtocolSetting> protocols, byte[] xorProbe, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var transports = protocols.Select(this.create).ToArray();
-        var probes = transports.Select(transport => OneProbeAsync(transport, stop.Token)).ToList();
+        var probes = transports.Select(transport => OneProbeAsync(transport, xorProbe, stop.Token)).ToList();
         Probes += probes.Count;
         var failures = new KasaException?[probes.Count];
         int? winner = null;
@@ -247,7 +265,7 @@ internal sealed class KasaAutoTransport : IKasaTransport
     }
 
     /// <returns>The XOR probe's answer; null for the handshakes.</returns>
-    private static async Task<byte[]?> OneProbeAsync(IKasaTransport transport, CancellationToken cancellationToken)
+    private static async Task<byte[]?> OneProbeAsync(IKasaTransport transport, byte[] xorProbe, CancellationToken cancellationToken)
     {
         switch (transport)
         {
@@ -258,7 +276,7 @@ internal sealed class KasaAutoTransport : IKasaTransport
                 await aes.OpenAsync(cancellationToken);
                 return null;
             default:
-                var answer = await transport.SendAsync(XorProbe, cancellationToken);
+                var answer = await transport.SendAsync(xorProbe, cancellationToken);
                 try
                 {
                     using var _ = JsonDocument.Parse(answer);

@@ -43,8 +43,11 @@ namespace ButtonToPlug.Plug;
 /// anything, so it carried nothing out. A plug whose firmware takes one request per session is remembered per endpoint, and its
 /// later requests, the switch among them, each get a session of their own. A read (<c>IKasaTransport.ReadAsync</c>) that
 /// failed there is sent once more on a new session; a switch that failed there otherwise is not resent.</item>
-/// <item>The protocol fallback of <c>auto</c> resends only a request that cannot have been carried out — a protocol mismatch
-/// before a KLAP session existed, or a refused connection — which is the first request of a click, a read; never a switch.</item>
+/// <item>The protocol fallback of <c>auto</c> resends only a request that cannot have been carried out: the first request on a
+/// remembered transport, when it failed as a protocol mismatch (an XOR port that no longer answers in frames, a KLAP or AES
+/// port that no longer handshakes). Auto's XOR probe is the click's first request in IOT (a toggle's read, or the switch):
+/// when XOR wins its answer serves that request, which so goes out once; on a port that speaks anything else an XOR frame is
+/// carried out by nothing; and when no probe wins the click ends as a protocol error, which is never repeated.</item>
 /// </list>
 /// </remarks>
 internal static class PlugRetryRule

@@ -35,8 +35,8 @@ public sealed class AutoTransportTests
     }
 
     [Theory]
-    [InlineData(RelayAction.On, 2)] // the probe read, then the switch
-    [InlineData(RelayAction.Toggle, 2)] // the probe read, whose answer serves the toggle, then the switch
+    [InlineData(RelayAction.On, 1)] // the probe is the switch itself
+    [InlineData(RelayAction.Toggle, 2)] // the probe is the toggle's read, then the switch
     public async Task Switch_OnAnXorPlug_GoesOnTheConnectionOfTheProbe(RelayAction action, int xorRequests)
     {
         var arrivals = new ConcurrentQueue<int>();
@@ -78,17 +78,64 @@ public sealed class AutoTransportTests
     }
 
     [Fact]
-    public async Task Read_AfterASwitch_AsksThePlugAgainRatherThanTheProbeAnswer()
+    public async Task Countdown_OnAColdXorPlug_IsOneRequestTheProbeItself()
+    {
+        await using var plug = ScriptedPlug.Working(relayOn: false);
+
+        await using (var transport = new KasaTransportFactory().Create(new KasaEndpoint(ScriptedPlug.Host, plug.Port), ProtocolSetting.Auto, null, Timeout))
+        {
+            await new KasaClient(transport).SwitchWithCountdownAsync(true, TimeSpan.FromMinutes(30), null, CancellationToken.None);
+        }
+
+        Assert.True(plug.RelayOn);
+        Assert.Single(plug.Requests);
+        Assert.Equal(1, plug.CountRequests("add_rule"));
+    }
+
+    [Fact]
+    public async Task On_OnAColdKlapPlug_TheXorProbeSwitchesNothingAndKlapSwitchesOnce()
+    {
+        await using var device = await KlapDeviceEmulator.StartAsync(new KlapDeviceOptions(), CancellationToken.None);
+
+        await using (var transport = new KasaTransportFactory().Create(device.Endpoint(), ProtocolSetting.Auto, null, Timeout))
+        {
+            await new KasaClient(transport).SwitchAsync(RelayAction.On, null, CancellationToken.None);
+            Assert.Equal(ProtocolSetting.Klap, ((KasaAutoTransport)transport).Current);
+        }
+
+        Assert.True(device.Plug.RelayOn);
+        Assert.Equal(["system.set_relay_state"], device.Plug.Executed);
+    }
+
+    [Fact]
+    public async Task On_OnAColdAesPlug_TheXorProbeSwitchesNothingAndAesSwitchesOnce()
+    {
+        var plug = SmartEmulatedDevice.Plug("P100");
+        await using var device = await AesDeviceEmulator.StartAsync(new AesDeviceOptions(), plug, CancellationToken.None);
+
+        await using (var transport = new KasaTransportFactory().Create(device.Endpoint(), ProtocolSetting.Auto, null, Timeout))
+        {
+            await new KasaClient(transport).SwitchAsync(RelayAction.On, null, CancellationToken.None);
+            Assert.Equal(ProtocolSetting.Aes, ((KasaAutoTransport)transport).Current);
+        }
+
+        Assert.True(plug.RelayOn);
+        Assert.Single(plug.Executed, "set_device_info");
+    }
+
+    [Fact]
+    public async Task Read_AfterTheToggle_AsksThePlugAgainRatherThanTheProbeAnswer()
     {
         await using var plug = ScriptedPlug.Working(relayOn: false);
 
         await using (var transport = new KasaTransportFactory().Create(new KasaEndpoint(ScriptedPlug.Host, plug.Port), ProtocolSetting.Auto, null, Timeout))
         {
             var client = new KasaClient(transport);
-            await client.SwitchAsync(RelayAction.On, null, CancellationToken.None);
+            await client.SwitchAsync(RelayAction.Toggle, null, CancellationToken.None);
             Assert.True((await client.GetSysInfoAsync(CancellationToken.None)).IsOn);
         }
 
+        // The probe's read served the toggle; the read after the switch is the plug's own answer.
         Assert.Equal(2, plug.CountRequests("get_sysinfo"));
     }
 

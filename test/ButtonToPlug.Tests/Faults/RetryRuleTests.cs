@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ButtonToPlug.Settings;
 using ButtonToPlug.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -149,6 +150,30 @@ public sealed class RetryRuleTests
 
             await connection.AnswerAsync(answer);
         }
+    }
+
+    [Fact]
+    public async Task Countdown_WithAutoWhenTheXorProbeCarryingItGetsNoAnswer_IsSentOnce()
+    {
+        // An XOR plug that carries out what it reads and never answers; with auto the XOR probe is the countdown itself.
+        await using var plug = ScriptedPlug.Start(async connection =>
+        {
+            if (await connection.ReadRequestAsync() is { } request)
+            {
+                connection.Plug.AnswerLikeAPlug(request);
+                await connection.SilenceAsync();
+            }
+        });
+        using var log = new StringWriter();
+        var settings = StubSettings.For(plug.Port, "1", (SettingNames.Protocol, "auto"));
+        var function = new Function(new StubSettings(settings), log, TimeProvider.System);
+
+        await Assert.ThrowsAsync<FunctionException>(
+            () => function.HandleAsync(Clicks.Command("on:30m"), Clicks.FarDeadline(), CancellationToken.None)).WaitAsync(Hang);
+
+        Assert.Equal(1, plug.CountRequests("add_rule"));
+        Assert.True(plug.RelayOn);
+        Assert.DoesNotContain("tried again", log.ToString(), StringComparison.Ordinal);
     }
 
     private static Function NewFunction(int port, out StringWriter log, string timeoutSeconds = "2")
