@@ -18,8 +18,9 @@ namespace ButtonToPlug.Kasa.Transport;
 /// goes out once, as with <c>protocol=xor</c>; on a port that speaks KLAP, AES or anything else an XOR frame is carried out by
 /// nothing (a web server answers it with an HTTP error), and the request goes on the winner. A port speaks one protocol, so the
 /// request is never carried out by two. When no probe wins on a port that took the connections, the KLAP and AES probes have
-/// found it is not theirs, and the failure is a protocol error, which no layer repeats; so an XOR probe that carried a switch
-/// and got no answer is never sent again. The caller's request goes out a second time in one case only: its first exchange on a remembered transport failed in a way that proves it was not carried out (see
+/// met something that is not their protocol, and the failure is a protocol error, which no layer repeats: an XOR probe that
+/// carried a switch and got no answer is not sent again. The caller's request goes out a second time in one case only: its
+/// first exchange on a remembered transport failed in a way that proves it was not carried out (see
 /// <see cref="NothingCarriedOut"/>), and then on the newly found transport. Any other failure passes through untouched:
 /// whether a failed request runs again is <c>PlugRetryRule</c>'s decision alone.
 /// </remarks>
