@@ -2,11 +2,17 @@ using System.Globalization;
 
 namespace ButtonToPlug.Benchmarks;
 
-/// <summary>The command line: <c>all | cold | warm | codec | footprint | field</c> (<c>all</c> is every loopback part; <c>field</c> runs alone), <c>--runs N</c>, <c>--clicks N</c>, <c>--out FILE</c>.</summary>
-internal sealed record BenchOptions(string Command, int Runs, int Clicks, string Output)
+/// <summary>
+/// The command line: <c>all | cold | warm | codec | footprint | field</c> (<c>all</c> is every loopback part; <c>field</c> runs
+/// alone), <c>--runs N</c>, <c>--clicks N</c>, <c>--out FILE</c>, and for <c>field</c> <c>--protocol xor|auto</c>: the
+/// <c>protocol</c> setting ButtonToPlug is given for the simulated XOR plug (the peers speak XOR whatever it says).
+/// </summary>
+internal sealed record BenchOptions(string Command, int Runs, int Clicks, string Output, string Protocol)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project test/ButtonToPlug.Benchmarks -- [all|cold|warm|codec|footprint|field] [--runs 20] [--clicks 2000] [--out artifacts/bench/results.json]";
+        "usage: dotnet run -c Release --project test/ButtonToPlug.Benchmarks -- [all|cold|warm|codec|footprint|field] [--runs 20] [--clicks 2000] [--out artifacts/bench/results.json] [--protocol xor|auto]";
+
+    private static readonly string[] FieldProtocols = ["xor", "auto"];
 
     private static readonly string[] Commands = ["all", "cold", "warm", "codec", "footprint", "field"];
 
@@ -14,7 +20,7 @@ internal sealed record BenchOptions(string Command, int Runs, int Clicks, string
 
     public static BenchOptions? Parse(string[] args)
     {
-        var options = new BenchOptions("all", 20, 2000, Path.Combine(Repository.Root, "artifacts", "bench", "results.json"));
+        var options = new BenchOptions("all", 20, 2000, Path.Combine(Repository.Root, "artifacts", "bench", "results.json"), "xor");
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -29,6 +35,10 @@ internal sealed record BenchOptions(string Command, int Runs, int Clicks, string
                     break;
                 case "--clicks" when Count(value) is { } clicks:
                     options = options with { Clicks = clicks };
+                    i++;
+                    break;
+                case "--protocol" when value is not null && FieldProtocols.Contains(value):
+                    options = options with { Protocol = value };
                     i++;
                     break;
                 case "--out" when value is not null:

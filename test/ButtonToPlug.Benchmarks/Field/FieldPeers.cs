@@ -49,7 +49,8 @@ internal sealed class FieldPeers : IAsyncDisposable
         ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "256",
     };
 
-    public static async Task<FieldPeers> StartAsync()
+    /// <param name="protocol">The <c>protocol</c> setting for ButtonToPlug: <c>xor</c>, as the peers are written, or <c>auto</c>.</param>
+    public static async Task<FieldPeers> StartAsync(string protocol)
     {
         var moto = await MotoServer.StartAsync();
         var plugs = await SimulatedPlugs.StartAsync("hs100");
@@ -65,9 +66,9 @@ internal sealed class FieldPeers : IAsyncDisposable
             ["long"] = "off",
             ["timeout"] = "3",
 
-            // The peers are written for this plug's XOR protocol; ButtonToPlug is told it too. `auto` would add its first-click
-            // probes (KLAP and AES beside XOR, README "How auto finds the protocol"), which the peers do not pay either.
-            ["protocol"] = "xor",
+            // The peers are written for this plug's XOR protocol, and ButtonToPlug is told it too unless the run asks for `auto`,
+            // whose first click probes KLAP and AES beside XOR (README "How auto finds the protocol").
+            ["protocol"] = protocol,
         });
         return new FieldPeers(moto, plugs, runtimeApi, ssm, plug);
     }

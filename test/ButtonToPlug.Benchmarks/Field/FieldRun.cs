@@ -26,7 +26,7 @@ internal static class FieldRun
         var conditions = new List<FieldCondition>();
         try
         {
-            await using var peers = await FieldPeers.StartAsync();
+            await using var peers = await FieldPeers.StartAsync(options.Protocol);
             var bench = new FieldBench(peers, contenders, log);
             conditions.Add(await bench.RunAsync("uncapped", capped: false, options.Runs));
             if (harness is not null)
@@ -46,7 +46,7 @@ internal static class FieldRun
         }
 
         var results = new FieldResults(DateTimeOffset.UtcNow, await MachineFacts.TakeAsync(loadAtStart),
-            FieldPeers.PlugOneWay.TotalMilliseconds, FieldPeers.SsmOneWay.TotalMilliseconds, options.Runs, conditions, capNote);
+            FieldPeers.PlugOneWay.TotalMilliseconds, FieldPeers.SsmOneWay.TotalMilliseconds, options.Runs, options.Protocol, conditions, capNote);
         var output = Path.Combine(Path.GetDirectoryName(options.Output)!, "field.json");
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         await File.WriteAllBytesAsync(output, JsonSerializer.SerializeToUtf8Bytes(results, FieldJsonContext.Default.FieldResults));

@@ -9,7 +9,7 @@ internal static class FieldTable
     {
         var machine = results.Machine;
         log.WriteLine();
-        log.WriteLine(Invariant($"field model: plug {results.PlugOneWayMs:0} ms away, SSM {results.SsmOneWayMs:0} ms away (each direction; handshake 3 D)"));
+        log.WriteLine(Invariant($"field model: plug {results.PlugOneWayMs:0} ms away, SSM {results.SsmOneWayMs:0} ms away (each direction; handshake 3 D); ButtonToPlug told protocol={results.Protocol}"));
         log.WriteLine(Invariant($"{results.Runs} cold clicks per contender and condition; {machine.ProcessorCount} cores, load {machine.LoadAverageAtStart:0.00} -> {machine.LoadAverageAtEnd:0.00}, commit {machine.Commit}"));
         foreach (var condition in results.Conditions)
         {
