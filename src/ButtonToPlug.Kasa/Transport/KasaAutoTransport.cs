@@ -274,6 +274,9 @@ internal sealed class KasaAutoTransport : IKasaTransport
                 await klap.OpenAsync(cancellationToken);
                 return null;
             case AesTransport aes:
+                // The handshake's RSA key pair takes milliseconds of CPU before anything is sent; the probes after this one
+                // (XOR, on most ports) go out first rather than wait for it.
+                await Task.Yield();
                 await aes.OpenAsync(cancellationToken);
                 return null;
             default:
