@@ -77,7 +77,7 @@ public sealed class KasaClient
 
         // On a strip without an outlet setting every outlet switches; "was on" then means "any outlet was on".
         var wasOn = target?.IsOn ?? info.IsOn;
-        await InDialectAsync(dialect => dialect.SwitchAsync(target?.Id, !wasOn, null, cancellationToken), () => IotDialect.SetRequest(target?.Id, !wasOn, null), cancellationToken);
+        await SwitchInDialectAsync(target?.Id, !wasOn, null, cancellationToken);
         return new RelayChange(wasOn, !wasOn, target?.Id);
     }
 
@@ -85,7 +85,7 @@ public sealed class KasaClient
     {
         if (outlet is null)
         {
-            await InDialectAsync(dialect => dialect.SwitchAsync(null, on, switchBackAfter, cancellationToken), () => IotDialect.SetRequest(null, on, switchBackAfter), cancellationToken);
+            await SwitchInDialectAsync(null, on, switchBackAfter, cancellationToken);
             return new RelayChange(null, on, null);
         }
 
@@ -93,14 +93,14 @@ public sealed class KasaClient
         var childId = remembered ?? Resolved(outlet, await GetSysInfoAsync(cancellationToken)).Id;
         try
         {
-            await InDialectAsync(dialect => dialect.SwitchAsync(childId, on, switchBackAfter, cancellationToken), () => IotDialect.SetRequest(childId, on, switchBackAfter), cancellationToken);
+            await SwitchInDialectAsync(childId, on, switchBackAfter, cancellationToken);
         }
         catch (KasaDeviceException stale) when (remembered is not null && this.dialect!.IsUnknownChild(stale))
         {
             // The strip switched nothing: the id it was once told is gone. Read afresh; an outlet that is gone too fails here.
             this.memory.ForgetChildId(Endpoint, outlet);
             childId = Resolved(outlet, await GetSysInfoAsync(cancellationToken)).Id;
-            await InDialectAsync(dialect => dialect.SwitchAsync(childId, on, switchBackAfter, cancellationToken), () => IotDialect.SetRequest(childId, on, switchBackAfter), cancellationToken);
+            await SwitchInDialectAsync(childId, on, switchBackAfter, cancellationToken);
         }
 
         return new RelayChange(null, on, childId);
@@ -163,14 +163,15 @@ public sealed class KasaClient
         return result;
     }
 
-    private async Task InDialectAsync(Func<IKasaDialect, Task> exchange, Func<IotRequest> iotSwitch, CancellationToken cancellationToken) =>
+    /// <summary>One switch in the device's dialect; its IOT form goes to auto's XOR probe when the transport is not settled yet.</summary>
+    private async Task SwitchInDialectAsync(string? childId, bool on, TimeSpan? switchBackAfter, CancellationToken cancellationToken) =>
         await InDialectAsync(
             async dialect =>
             {
-                await exchange(dialect);
+                await dialect.SwitchAsync(childId, on, switchBackAfter, cancellationToken);
                 return true;
             },
-            iotSwitch,
+            () => IotDialect.SetRequest(childId, on, switchBackAfter),
             cancellationToken);
 
     private bool MaySpeak(KasaDialect dialect) => this.transport.Dialect is null || this.transport.Dialect == dialect;
