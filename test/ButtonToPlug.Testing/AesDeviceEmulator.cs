@@ -4,7 +4,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 
 namespace ButtonToPlug.Testing;
@@ -83,10 +82,10 @@ public sealed class AesDeviceEmulator : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        var body = await ReadBodyAsync(context.Request);
+        var body = await DeviceExchange.ReadBodyAsync(context.Request);
         if (StallEverything)
         {
-            await WaitUntilClientGivesUpAsync(context.RequestAborted);
+            await DeviceExchange.WaitUntilClientGivesUpAsync(context.RequestAborted);
             return;
         }
 
@@ -118,7 +117,7 @@ public sealed class AesDeviceEmulator : IAsyncDisposable
                     var passthrough = Passthrough(context.Request, root.GetProperty("params").GetProperty("request").GetString()!);
                     if (passthrough is null)
                     {
-                        await WaitUntilClientGivesUpAsync(context.RequestAborted);
+                        await DeviceExchange.WaitUntilClientGivesUpAsync(context.RequestAborted);
                         return;
                     }
 
@@ -140,12 +139,7 @@ public sealed class AesDeviceEmulator : IAsyncDisposable
         await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(answer));
         if (CloseAfterEveryAnswer)
         {
-            // After the answer has gone out, so no "Connection: close" header warns the client, and 1 to 20 ms late, as reported
-            // for real firmware: over the internet the plug's FIN then arrives after the client may have picked the connection again.
-            await context.Response.CompleteAsync();
-            // A graceful close (FIN), as the firmware does: a reset would also throw away an answer the client has not read yet.
-            var connection = context.Features.Get<IConnectionLifetimeNotificationFeature>();
-            _ = Task.Delay(RandomNumberGenerator.GetInt32(1, 21)).ContinueWith(_ => connection?.RequestClose(), TaskScheduler.Default);
+            await DeviceExchange.CloseSoonAfterTheAnswerAsync(context);
         }
     }
 
@@ -238,25 +232,6 @@ public sealed class AesDeviceEmulator : IAsyncDisposable
     private static string Envelope(string member, string value) => $"{{\"error_code\":0,\"result\":{{\"{member}\":\"{value}\"}}}}";
 
     private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
-
-    private static async Task WaitUntilClientGivesUpAsync(CancellationToken aborted)
-    {
-        try
-        {
-            await Task.Delay(Timeout.Infinite, aborted);
-        }
-        catch (OperationCanceledException)
-        {
-            // The client timed out and closed the connection: exactly what a stalled plug waits for.
-        }
-    }
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
-    {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        return buffer.ToArray();
-    }
 
     private sealed class DeviceSession(byte[] keyAndIv) : IDisposable
     {

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 
 namespace ButtonToPlug.Testing;
@@ -89,10 +88,10 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        var body = await ReadBodyAsync(context.Request);
+        var body = await DeviceExchange.ReadBodyAsync(context.Request);
         if (StallRequests && context.Request.Path == "/app/request")
         {
-            await WaitUntilClientGivesUpAsync(context.RequestAborted);
+            await DeviceExchange.WaitUntilClientGivesUpAsync(context.RequestAborted);
             return;
         }
 
@@ -128,12 +127,7 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
 
         if (Quirks.CloseAfterEveryAnswer)
         {
-            // The answer is complete; then the connection goes, a little later and without a word (no Connection: close).
-            // A graceful close (FIN), as the firmware does: a reset (context.Abort) also threw away an answer the client had
-            // not read yet on a loaded machine, which made the CLI's runs fail now and then with ConnectionReset.
-            await context.Response.CompleteAsync();
-            var connection = context.Features.Get<IConnectionLifetimeNotificationFeature>();
-            _ = Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 21))).ContinueWith(_ => connection?.RequestClose(), TaskScheduler.Default);
+            await DeviceExchange.CloseSoonAfterTheAnswerAsync(context);
         }
     }
 
@@ -224,25 +218,6 @@ public sealed class KlapDeviceEmulator : IAsyncDisposable
     {
         session = null!;
         return request.Cookies.TryGetValue(SessionCookie, out var id) && id is not null && this.sessions.TryGetValue(id, out session!);
-    }
-
-    private static async Task WaitUntilClientGivesUpAsync(CancellationToken aborted)
-    {
-        try
-        {
-            await Task.Delay(Timeout.Infinite, aborted);
-        }
-        catch (OperationCanceledException)
-        {
-            // The client timed out and closed the connection: exactly what a stalled plug waits for.
-        }
-    }
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
-    {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        return buffer.ToArray();
     }
 
     private sealed class DeviceSession(byte[] localSeed, byte[] remoteSeed)
