@@ -101,8 +101,10 @@ internal sealed class FieldBench(FieldPeers peers, IReadOnlyList<Contender> cont
         peers.Plug.TakeFirstAcceptedAt();
         peers.Ssm.TakeFirstAcceptedAt();
         var invocation = api.Enqueue(await EventAsync(contender.EventFile));
-        var start = group?.Inside(contender.StartInfo()) ?? contender.StartInfo();
-        await using var process = FunctionProcess.Start(start, peers.Environment);
+        var start = contender.StartInfo();
+        await using var process = group is null
+            ? FunctionProcess.Start(start, peers.Environment)
+            : await group.StartInsideAsync(() => FunctionProcess.Start(start, peers.Environment));
         try
         {
             if (await Task.WhenAny(invocation.Completed, process.WaitForExitAsync(Bound)) != invocation.Completed)
