@@ -51,7 +51,8 @@ public sealed class Function
     internal static Function FromOptions(FunctionOptions options, LogWriter log)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var source = new ParameterStoreSettings(SsmClientFactory.Create(), options.ParameterPath, options.CacheLifetime, TimeProvider.System);
+        var connector = new SsmConnector(TimeProvider.System);
+        var source = new ParameterStoreSettings(SsmClientFactory.Create(connector), options.ParameterPath, options.CacheLifetime, TimeProvider.System, connector);
         return new Function(source, log, new ClickClaims(options.ClickTable, DynamoDbClientFactory.Create, TimeProvider.System));
     }
 
@@ -66,15 +67,17 @@ public sealed class Function
 
     /// <summary>
     /// Start-up work that does not depend on the event, for the Runtime API loop to do before its first <c>next</c>
-    /// (Lambda's Init phase): OpenSSL loaded, then the settings read started, which on its way builds the SDK's HTTP
-    /// handler and opens the connection to SSM, and meanwhile the JSON metadata of the click's log line and result built,
-    /// which would otherwise be built after the plug has answered. The field benchmark measured each step
-    /// (test/ButtonToPlug.Benchmarks/README.md).
+    /// (Lambda's Init phase): the connection to SSM opened, OpenSSL loaded while it opens, then the settings read started,
+    /// which builds the SDK's HTTP handler and takes that connection, and meanwhile the JSON metadata of the click's log
+    /// line and result built, which would otherwise be built after the plug has answered. The field benchmark measured
+    /// each step (test/ButtonToPlug.Benchmarks/README.md).
     /// </summary>
     internal void StartUp()
     {
+        var ssm = this.settings as ParameterStoreSettings;
+        ssm?.Connect();
+        ssm?.StartReading();
         SsmClientFactory.LoadCrypto();
-        (this.settings as ParameterStoreSettings)?.StartReading();
         ClickReporter.PrepareSerializers();
     }
 

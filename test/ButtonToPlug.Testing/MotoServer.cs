@@ -64,6 +64,15 @@ public sealed class MotoServer : IAsyncDisposable
         ["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey,
     };
 
+    /// <summary>An SSM client with moto's credentials that calls <paramref name="url"/> (moto itself, or something in front of it) on <paramref name="config"/>.</summary>
+    public static AmazonSimpleSystemsManagementClient SsmClientAt(string url, AmazonSimpleSystemsManagementConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.ServiceURL = url;
+        config.AuthenticationRegion = Region;
+        return new AmazonSimpleSystemsManagementClient(new BasicAWSCredentials(AccessKeyId, SecretAccessKey), config);
+    }
+
     public static async Task<MotoServer> StartAsync()
     {
         var port = FreePort.Next();

@@ -56,12 +56,7 @@ public sealed class SsmGate : MotoGate
     /// An SSM client that reaches moto through this gate with moto's credentials, on the caller's <paramref name="config"/> (the
     /// function's own client settings) so its retries and timeouts are the ones under test.
     /// </summary>
-    public AmazonSimpleSystemsManagementClient NewClient(AmazonSimpleSystemsManagementConfig config)
-    {
-        config.ServiceURL = Url;
-        config.AuthenticationRegion = MotoServer.Region;
-        return new AmazonSimpleSystemsManagementClient(new BasicAWSCredentials(MotoServer.AccessKeyId, MotoServer.SecretAccessKey), config);
-    }
+    public AmazonSimpleSystemsManagementClient NewClient(AmazonSimpleSystemsManagementConfig config) => MotoServer.SsmClientAt(Url, config);
 
     protected override async Task HandleAsync(HttpContext context)
     {

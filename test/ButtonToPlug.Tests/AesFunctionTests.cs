@@ -132,7 +132,7 @@ public sealed class AesFunctionTests(MotoFixture fixture) : IAsyncLifetime, IDis
     }
 
     private Function NewFunction() =>
-        new(new ParameterStoreSettings(SsmClientFactory.Create(), this.path, TimeSpan.Zero, TimeProvider.System), this.log, TimeProvider.System);
+        new(new ParameterStoreSettings(SsmClientFactory.Create(new SsmConnector(TimeProvider.System)), this.path, TimeSpan.Zero, TimeProvider.System), this.log, TimeProvider.System);
 
     private static InvocationContext Context() =>
         new($"aes-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.AddSeconds(30), null);

@@ -113,7 +113,7 @@ public sealed class KlapFunctionTests(MotoFixture fixture) : IAsyncLifetime, IDi
     };
 
     private Function NewFunction() =>
-        new(new ParameterStoreSettings(SsmClientFactory.Create(), this.path, TimeSpan.Zero, TimeProvider.System), this.log, TimeProvider.System);
+        new(new ParameterStoreSettings(SsmClientFactory.Create(new SsmConnector(TimeProvider.System)), this.path, TimeSpan.Zero, TimeProvider.System), this.log, TimeProvider.System);
 
     private static InvocationContext Context() =>
         new($"klap-{Guid.NewGuid():N}", DateTimeOffset.UtcNow.AddSeconds(30), null);

@@ -24,6 +24,7 @@ internal sealed class ParameterStoreSettings : ISettingsSource
     private readonly TimeSpan cacheLifetime;
     private readonly TimeProvider time;
     private readonly ParameterStoreOrigin origin;
+    private readonly SsmConnector? connector;
     private readonly SemaphoreSlim refresh = new(1, 1);
     private Cached? cached;
 
@@ -36,14 +37,26 @@ internal sealed class ParameterStoreSettings : ISettingsSource
     /// </summary>
     public static readonly TimeSpan RefreshLimitWithCopy = SsmClientFactory.AttemptTimeout;
 
-    public ParameterStoreSettings(IAmazonSimpleSystemsManagement ssm, string path, TimeSpan cacheLifetime, TimeProvider time)
+    /// <param name="connector">The connector <paramref name="ssm"/> was built with, for <see cref="Connect"/>; null when it has none.</param>
+    public ParameterStoreSettings(IAmazonSimpleSystemsManagement ssm, string path, TimeSpan cacheLifetime, TimeProvider time, SsmConnector? connector = null)
     {
+        this.connector = connector;
         this.ssm = ssm;
         this.path = path;
         this.cacheLifetime = cacheLifetime;
         this.time = time;
         this.origin = new ParameterStoreOrigin(path);
     }
+
+    /// <summary>
+    /// Opens the connection the first read will take, first thing at start-up: the DNS lookup and the TCP handshake then
+    /// overlap the CPU work that comes before the read (OpenSSL, the SDK's first request), which a cold click waits on.
+    /// </summary>
+    /// <returns>Completes when the connect is over, whichever way; null when the endpoint cannot be known yet.</returns>
+    public Task? Connect() =>
+        this.connector is { } known && SsmConnector.EndpointOf(this.ssm.Config) is { } endpoint
+            ? known.OpenEarly(endpoint)
+            : null;
 
     /// <summary>
     /// Starts the first read now, in Lambda's Init phase (before the first <c>next</c>), so the first click finds the

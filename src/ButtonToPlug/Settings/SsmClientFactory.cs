@@ -20,9 +20,10 @@ internal static class SsmClientFactory
     /// calls; the function adds none on top. The invocation's deadline cancels whatever is left, backoff included.
     /// </summary>
     /// <exception cref="FunctionException">ConfigurationError: no region (Lambda always sets <c>AWS_REGION</c>; a local run may not).</exception>
-    public static IAmazonSimpleSystemsManagement Create()
+    /// <param name="connector">Opens the client's connections (the first one early, at start-up).</param>
+    public static IAmazonSimpleSystemsManagement Create(SsmConnector connector)
     {
-        var config = NewConfig();
+        var config = NewConfig(connector);
         try
         {
             return new AmazonSimpleSystemsManagementClient(config);
@@ -47,8 +48,9 @@ internal static class SsmClientFactory
     }
 
     /// <summary>The client settings above; the fault tests build their client from the same ones, so they test these retries.</summary>
-    internal static AmazonSimpleSystemsManagementConfig NewConfig() => new()
+    internal static AmazonSimpleSystemsManagementConfig NewConfig(SsmConnector connector) => new()
     {
+        HttpClientFactory = new SsmHttpClientFactory(connector),
         Timeout = AttemptTimeout,
         MaxErrorRetry = 2,
         RetryMode = RequestRetryMode.Standard,

@@ -49,8 +49,10 @@ internal static class FieldTable
         {
             var minimum = o.Click.Contains("toggle", StringComparison.Ordinal) ? "1/2" : "1/1";
             yield return Verdict($"{o.Click}: plug at the minimum {minimum}", o.Plug.ToString(), o.Plug.ToString() == minimum);
+            // Ours is what a click takes beyond what a client that cost nothing would: the measured floor, which adds
+            // moto_server's and the simulator's own answer times to the model's network. Both are printed.
             yield return Verdict(Invariant($"{o.Click}: uncapped overhead over the floor <= 15 ms"),
-                Invariant($"{o.OverFloorMs:0.0} ms over the model, {o.OverMeasuredFloorMs:0.0} ms over the measured floor"), o.OverFloorMs <= 15);
+                Invariant($"{o.OverMeasuredFloorMs:0.0} ms over the measured floor ({o.OverFloorMs:0.0} ms over the model's network alone)"), o.OverMeasuredFloorMs <= 15);
         }
 
         if (results.Conditions.Count > 1

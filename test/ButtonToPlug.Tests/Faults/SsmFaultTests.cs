@@ -30,7 +30,7 @@ public sealed class SsmFaultTests(MotoFixture fixture) : IAsyncLifetime, IDispos
     {
         this.gate = await SsmGate.StartAsync(fixture.Server.Endpoint);
         this.plug = ScriptedPlug.Working();
-        this.client = this.gate.NewClient(SsmClientFactory.NewConfig());
+        this.client = this.gate.NewClient(SsmClientFactory.NewConfig(new SsmConnector(TimeProvider.System)));
         await fixture.Server.PutAllAsync(this.path, new Dictionary<string, string>
         {
             [SettingNames.Host] = ScriptedPlug.Host,

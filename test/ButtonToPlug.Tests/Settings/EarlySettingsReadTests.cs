@@ -20,7 +20,7 @@ public sealed class EarlySettingsReadTests(MotoFixture fixture) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         this.gate = await SsmGate.StartAsync(fixture.Server.Endpoint);
-        this.client = this.gate.NewClient(SsmClientFactory.NewConfig());
+        this.client = this.gate.NewClient(SsmClientFactory.NewConfig(new SsmConnector(TimeProvider.System)));
         await fixture.Server.PutAsync($"{this.path}/host", "home.example.net");
     }
 

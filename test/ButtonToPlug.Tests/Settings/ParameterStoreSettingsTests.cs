@@ -12,7 +12,7 @@ public sealed class ParameterStoreSettingsTests(MotoFixture moto)
     private readonly FakeTimeProvider time = new();
 
     private ParameterStoreSettings Source(string path, TimeSpan cacheLifetime) =>
-        new(SsmClientFactory.Create(), path, cacheLifetime, this.time);
+        new(SsmClientFactory.Create(new SsmConnector(TimeProvider.System)), path, cacheLifetime, this.time);
 
     [Fact]
     public async Task GetAsync_MoreParametersThanOnePage_FollowsNextToken()

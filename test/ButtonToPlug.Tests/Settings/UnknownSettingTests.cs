@@ -51,7 +51,7 @@ public sealed class UnknownSettingTests(MotoFixture moto) : IDisposable
             ["timeuot"] = "2",
         });
         using var log = new StringWriter();
-        var function = new Function(new ParameterStoreSettings(SsmClientFactory.Create(), path, TimeSpan.Zero, TimeProvider.System), log, TimeProvider.System);
+        var function = new Function(new ParameterStoreSettings(SsmClientFactory.Create(new SsmConnector(TimeProvider.System)), path, TimeSpan.Zero, TimeProvider.System), log, TimeProvider.System);
 
         await function.HandleAsync(Click, Context(), CancellationToken.None).WaitAsync(Hang);
 
