@@ -61,7 +61,13 @@ internal sealed class SsmConnector(TimeProvider time)
                 {
                     return new NetworkStream(await connection.Connecting.WaitAsync(cancellationToken), ownsSocket: true);
                 }
-                catch (Exception exception) when (exception is SocketException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // The request gave up first: the connection, should it still come, is not left open.
+                    connection.Close();
+                    throw;
+                }
+                catch (Exception exception) when (exception is SocketException or OperationCanceledException)
                 {
                     // The early connect failed or gave up (SSM was not reachable then): this request tries on its own.
                 }
