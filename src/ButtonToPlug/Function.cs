@@ -68,17 +68,17 @@ public sealed class Function
     /// <summary>
     /// Start-up work that does not depend on the event, for the Runtime API loop to do before its first <c>next</c>
     /// (Lambda's Init phase): the connection to SSM opened first, so its handshake runs beside the CPU work that follows;
-    /// the settings read started on the thread pool, which builds the SDK's pipeline and takes that connection; OpenSSL
-    /// loaded on this thread meanwhile (the read's signature needs it); then the JSON metadata of the click's log line and
-    /// result built, which would otherwise be built after the plug has answered. The field benchmark measured each step
+    /// OpenSSL loaded (the SSM request's signature needs it); the settings read started on the thread pool, which builds
+    /// the SDK's pipeline, signs and takes that connection; meanwhile the JSON metadata of the click's log line and result
+    /// built, which would otherwise be built after the plug has answered. The field benchmark measured each step
     /// (test/ButtonToPlug.Benchmarks/README.md).
     /// </summary>
     internal void StartUp()
     {
         var ssm = this.settings as ParameterStoreSettings;
         ssm?.Connect();
-        ssm?.StartReading();
         SsmClientFactory.LoadCrypto();
+        ssm?.StartReading();
         ClickReporter.PrepareSerializers();
     }
 
