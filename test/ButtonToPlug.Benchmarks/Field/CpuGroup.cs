@@ -55,9 +55,9 @@ internal sealed class CpuGroup : IDisposable
     /// born in the group of the thread that forks it) and ends. The caller stamps the start inside <paramref name="start"/>.
     /// </summary>
     /// <remarks>
-    /// Moving a task costs the kernel an RCU grace period, and the harness measured 10–17 ms for <c>echo $$ &gt; cgroup.procs</c>
-    /// in a <c>sh</c> started for the purpose: time a cold click would have been charged although Lambda spends it on
-    /// nothing of the sort. Here the move happens before the start is stamped, and the process is never moved at all.
+    /// Moving a task costs the kernel an RCU grace period: stamps around <c>echo $$ &gt; cgroup.procs</c> in a <c>sh</c> started
+    /// for the purpose measured 15–17 ms in this harness (test/ButtonToPlug.Benchmarks/README.md), time a cold click would
+    /// have been charged although Lambda spends it on nothing of the sort. Here the move happens before the start is stamped, and the process is never moved at all.
     /// </remarks>
     public Task<T> StartInsideAsync<T>(Func<T> start)
     {
